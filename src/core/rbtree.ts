@@ -1,0 +1,517 @@
+/**
+ * The kernel's red-black tree (lib/rbtree.c, unchanged since 3.7) over a pool of nodes kept in
+ * typed arrays. Node 0 is NIL; every other index is an extent status node. A pool holds many
+ * trees (one per inode): `root[t]` is the root of tree `t`.
+ *
+ * Like the kernel's, the tree is intrusive and knows nothing of keys: callers search and link
+ * (`rbLinkNode`), then call `rbInsertColor`; `rbErase` unlinks. The rebalancing follows the
+ * kernel's cases one for one (insert cases 1-3, erase cases 1-4 and its successor splice), so
+ * the same operations give the same shape and the same colours, and the same rotations in the
+ * same order. Algorithm: Michel Lespinasse's 2012 rewrite of lib/rbtree.c (Linux 3.5+).
+ */
+
+export const NIL = 0;
+export const RED = 0;
+export const BLACK = 1;
+
+/** Receives every rotation: the node rotated down and the node rotated up. */
+export type RotateHook = (down: number, up: number) => void;
+
+/**
+ * Receives the structural events of the rebalancing, for micro-step recording. The fast path
+ * leaves it null and pays one branch per event.
+ */
+export interface RbTracer {
+  rotate(down: number, up: number): void;
+  recolor(node: number, color: number): void;
+}
+
+const INITIAL_CAPACITY = 64;
+
+/** Node pool plus the red-black links and extent payload of every node. */
+export class RbPool {
+  left: Int32Array;
+  right: Int32Array;
+  parent: Int32Array;
+  color: Uint8Array;
+  /** Extent payload: logical start, length, physical start, status bits. */
+  lblk: Uint32Array;
+  len: Uint32Array;
+  pblk: Float64Array;
+  status: Uint8Array;
+  /** Roots, one per tree. */
+  root: Int32Array;
+  tracer: RbTracer | null = null;
+
+  private capacity: number;
+  private freeHead = NIL;
+  private top = 1;
+  /** Nodes in use, over all trees. */
+  live = 0;
+
+  constructor(trees: number, capacity = INITIAL_CAPACITY) {
+    this.capacity = Math.max(2, capacity);
+    this.left = new Int32Array(this.capacity);
+    this.right = new Int32Array(this.capacity);
+    this.parent = new Int32Array(this.capacity);
+    this.color = new Uint8Array(this.capacity);
+    this.lblk = new Uint32Array(this.capacity);
+    this.len = new Uint32Array(this.capacity);
+    this.pblk = new Float64Array(this.capacity);
+    this.status = new Uint8Array(this.capacity);
+    this.root = new Int32Array(trees);
+  }
+
+  /** Grows the number of trees; existing trees keep their roots. O(trees). */
+  setTreeCount(trees: number): void {
+    if (trees <= this.root.length) return;
+    const root = new Int32Array(trees);
+    root.set(this.root);
+    this.root = root;
+  }
+
+  /** Bytes held by the typed arrays (what the engine's state costs, bar small objects). */
+  byteSize(): number {
+    return this.capacity * (4 * 5 + 1 + 8 + 1) + this.root.byteLength;
+  }
+
+  /** Takes a node from the free list (or the pool's end), links cleared. Amortised O(1). */
+  alloc(): number {
+    let n = this.freeHead;
+    if (n !== NIL) {
+      this.freeHead = this.right[n]!;
+    } else {
+      if (this.top === this.capacity) this.grow();
+      n = this.top++;
+    }
+    this.left[n] = NIL;
+    this.right[n] = NIL;
+    this.parent[n] = NIL;
+    this.color[n] = RED;
+    this.live++;
+    return n;
+  }
+
+  /** Returns a node to the free list. O(1). */
+  free(n: number): void {
+    this.right[n] = this.freeHead;
+    this.left[n] = -1; // marks a free node for the invariant checker
+    this.freeHead = n;
+    this.live--;
+  }
+
+  /** True when `n` is a node in use. */
+  isLive(n: number): boolean {
+    return n > 0 && n < this.top && this.left[n]! >= 0;
+  }
+
+  private grow(): void {
+    const cap = this.capacity * 2;
+    const i32 = (a: Int32Array) => {
+      const b = new Int32Array(cap);
+      b.set(a);
+      return b;
+    };
+    const u32 = (a: Uint32Array) => {
+      const b = new Uint32Array(cap);
+      b.set(a);
+      return b;
+    };
+    const u8 = (a: Uint8Array) => {
+      const b = new Uint8Array(cap);
+      b.set(a);
+      return b;
+    };
+    this.left = i32(this.left);
+    this.right = i32(this.right);
+    this.parent = i32(this.parent);
+    this.color = u8(this.color);
+    this.lblk = u32(this.lblk);
+    this.len = u32(this.len);
+    const pblk = new Float64Array(cap);
+    pblk.set(this.pblk);
+    this.pblk = pblk;
+    this.status = u8(this.status);
+    this.capacity = cap;
+  }
+
+  /**
+   * Links `node` as the `goLeft` child of `parent` (or as root when parent is NIL), red.
+   * @see include/linux/rbtree.h rb_link_node
+   */
+  rbLinkNode(t: number, node: number, parent: number, goLeft: boolean): void {
+    this.parent[node] = parent;
+    this.color[node] = RED;
+    this.left[node] = NIL;
+    this.right[node] = NIL;
+    if (parent === NIL) this.root[t] = node;
+    else if (goLeft) this.left[parent] = node;
+    else this.right[parent] = node;
+  }
+
+  private changeChild(old: number, next: number, parent: number, t: number): void {
+    if (parent !== NIL) {
+      if (this.left[parent] === old) this.left[parent] = next;
+      else this.right[parent] = next;
+    } else {
+      this.root[t] = next;
+    }
+  }
+
+  private setColor(n: number, c: number): void {
+    this.color[n] = c;
+    if (this.tracer) this.tracer.recolor(n, c);
+  }
+
+  /** `next` takes `old`'s parent and colour; `old` becomes `next`'s child with `color`. */
+  private rotateSetParents(old: number, next: number, t: number, color: number): void {
+    const parent = this.parent[old]!;
+    this.parent[next] = parent;
+    this.setColor(next, this.color[old]!);
+    this.parent[old] = next;
+    this.setColor(old, color);
+    this.changeChild(old, next, parent, t);
+  }
+
+  private rotated(down: number, up: number): void {
+    if (this.tracer) this.tracer.rotate(down, up);
+  }
+
+  /**
+   * Rebalances after `node` was linked red: colour flips up the tree while the uncle is red,
+   * then at most two rotations. O(log n).
+   * @see lib/rbtree.c __rb_insert
+   */
+  rbInsertColor(node: number, t: number): void {
+    const L = this.left;
+    const R = this.right;
+    const P = this.parent;
+    const C = this.color;
+    let parent = P[node]!;
+    for (;;) {
+      if (parent === NIL) {
+        // node is the root: the first node, or case 1 recursed all the way up
+        P[node] = NIL;
+        this.setColor(node, BLACK);
+        return;
+      }
+      if (C[parent] === BLACK) return;
+      const gparent = P[parent]!;
+      let tmp = R[gparent]!;
+      if (parent !== tmp) {
+        // parent is gparent's left child
+        if (tmp !== NIL && C[tmp] === RED) {
+          // case 1: red uncle, flip colours and go on from the grandparent
+          this.setColor(tmp, BLACK);
+          this.setColor(parent, BLACK);
+          node = gparent;
+          parent = P[node]!;
+          this.setColor(node, RED);
+          continue;
+        }
+        tmp = R[parent]!;
+        if (node === tmp) {
+          // case 2: node is an inner child, left-rotate at parent to make it outer
+          tmp = L[node]!;
+          R[parent] = tmp;
+          L[node] = parent;
+          if (tmp !== NIL) {
+            P[tmp] = parent;
+            this.setColor(tmp, BLACK);
+          }
+          P[parent] = node;
+          this.setColor(parent, RED);
+          this.rotated(parent, node);
+          parent = node;
+          tmp = R[node]!;
+        }
+        // case 3: right-rotate at gparent
+        L[gparent] = tmp;
+        R[parent] = gparent;
+        if (tmp !== NIL) {
+          P[tmp] = gparent;
+          this.setColor(tmp, BLACK);
+        }
+        this.rotateSetParents(gparent, parent, t, RED);
+        this.rotated(gparent, parent);
+        return;
+      } else {
+        tmp = L[gparent]!;
+        if (tmp !== NIL && C[tmp] === RED) {
+          this.setColor(tmp, BLACK);
+          this.setColor(parent, BLACK);
+          node = gparent;
+          parent = P[node]!;
+          this.setColor(node, RED);
+          continue;
+        }
+        tmp = L[parent]!;
+        if (node === tmp) {
+          tmp = R[node]!;
+          L[parent] = tmp;
+          R[node] = parent;
+          if (tmp !== NIL) {
+            P[tmp] = parent;
+            this.setColor(tmp, BLACK);
+          }
+          P[parent] = node;
+          this.setColor(parent, RED);
+          this.rotated(parent, node);
+          parent = node;
+          tmp = L[node]!;
+        }
+        R[gparent] = tmp;
+        L[parent] = gparent;
+        if (tmp !== NIL) {
+          P[tmp] = gparent;
+          this.setColor(tmp, BLACK);
+        }
+        this.rotateSetParents(gparent, parent, t, RED);
+        this.rotated(gparent, parent);
+        return;
+      }
+    }
+  }
+
+  /**
+   * Restores the black height after a black node left the subtree under `parent` (on the side
+   * where the missing black is). At most three rotations. O(log n).
+   * @see lib/rbtree.c ____rb_erase_color
+   */
+  private eraseColor(parent: number, t: number): void {
+    const L = this.left;
+    const R = this.right;
+    const P = this.parent;
+    const C = this.color;
+    let node = NIL;
+    for (;;) {
+      let sibling = R[parent]!;
+      if (node !== sibling) {
+        // node is parent's left child (or NIL on the first pass)
+        if (C[sibling] === RED) {
+          // case 1: red sibling, left-rotate at parent
+          const tmp1 = L[sibling]!;
+          R[parent] = tmp1;
+          L[sibling] = parent;
+          P[tmp1] = parent;
+          this.setColor(tmp1, BLACK);
+          this.rotateSetParents(parent, sibling, t, RED);
+          this.rotated(parent, sibling);
+          sibling = tmp1;
+        }
+        let tmp1 = R[sibling]!;
+        if (tmp1 === NIL || C[tmp1] === BLACK) {
+          const tmp2 = L[sibling]!;
+          if (tmp2 === NIL || C[tmp2] === BLACK) {
+            // case 2: black sibling with black children, recolour it and move up
+            this.setColor(sibling, RED);
+            if (C[parent] === RED) {
+              this.setColor(parent, BLACK);
+            } else {
+              node = parent;
+              parent = P[node]!;
+              if (parent !== NIL) continue;
+            }
+            return;
+          }
+          // case 3: right-rotate at sibling so that its red child is outer
+          tmp1 = R[tmp2]!;
+          L[sibling] = tmp1;
+          R[tmp2] = sibling;
+          R[parent] = tmp2;
+          if (tmp1 !== NIL) {
+            P[tmp1] = sibling;
+            this.setColor(tmp1, BLACK);
+          }
+          this.rotated(sibling, tmp2);
+          tmp1 = sibling;
+          sibling = tmp2;
+        }
+        // case 4: left-rotate at parent, sibling takes parent's colour
+        const tmp2 = L[sibling]!;
+        R[parent] = tmp2;
+        L[sibling] = parent;
+        P[tmp1] = sibling;
+        this.setColor(tmp1, BLACK);
+        if (tmp2 !== NIL) P[tmp2] = parent;
+        this.rotateSetParents(parent, sibling, t, BLACK);
+        this.rotated(parent, sibling);
+        return;
+      } else {
+        sibling = L[parent]!;
+        if (C[sibling] === RED) {
+          const tmp1 = R[sibling]!;
+          L[parent] = tmp1;
+          R[sibling] = parent;
+          P[tmp1] = parent;
+          this.setColor(tmp1, BLACK);
+          this.rotateSetParents(parent, sibling, t, RED);
+          this.rotated(parent, sibling);
+          sibling = tmp1;
+        }
+        let tmp1 = L[sibling]!;
+        if (tmp1 === NIL || C[tmp1] === BLACK) {
+          const tmp2 = R[sibling]!;
+          if (tmp2 === NIL || C[tmp2] === BLACK) {
+            this.setColor(sibling, RED);
+            if (C[parent] === RED) {
+              this.setColor(parent, BLACK);
+            } else {
+              node = parent;
+              parent = P[node]!;
+              if (parent !== NIL) continue;
+            }
+            return;
+          }
+          tmp1 = L[tmp2]!;
+          R[sibling] = tmp1;
+          L[tmp2] = sibling;
+          L[parent] = tmp2;
+          if (tmp1 !== NIL) {
+            P[tmp1] = sibling;
+            this.setColor(tmp1, BLACK);
+          }
+          this.rotated(sibling, tmp2);
+          tmp1 = sibling;
+          sibling = tmp2;
+        }
+        const tmp2 = R[sibling]!;
+        L[parent] = tmp2;
+        R[sibling] = parent;
+        P[tmp1] = sibling;
+        this.setColor(tmp1, BLACK);
+        if (tmp2 !== NIL) P[tmp2] = parent;
+        this.rotateSetParents(parent, sibling, t, BLACK);
+        this.rotated(parent, sibling);
+        return;
+      }
+    }
+  }
+
+  /**
+   * Unlinks `node` from tree `t`. A node with two children is replaced by its in-order
+   * successor node itself (the successor moves, its payload does not get copied), so a pointer
+   * to the successor, such as `cache_es`, stays valid. O(log n).
+   * @see lib/rbtree.c rb_erase, include/linux/rbtree_augmented.h __rb_erase_augmented
+   */
+  rbErase(node: number, t: number): void {
+    const L = this.left;
+    const R = this.right;
+    const P = this.parent;
+    const C = this.color;
+    const child = R[node]!;
+    let tmp = L[node]!;
+    let rebalance = NIL;
+    if (tmp === NIL) {
+      // case 1: at most a right child, which is then red under a black node
+      const parent = P[node]!;
+      const pc = C[node]!;
+      this.changeChild(node, child, parent, t);
+      if (child !== NIL) {
+        P[child] = parent;
+        this.setColor(child, pc);
+      } else if (pc === BLACK) {
+        rebalance = parent;
+      }
+    } else if (child === NIL) {
+      // case 1 again, the lone child on the left
+      const parent = P[node]!;
+      P[tmp] = parent;
+      this.setColor(tmp, C[node]!);
+      this.changeChild(node, tmp, parent, t);
+    } else {
+      let successor = child;
+      let parent: number;
+      let child2: number;
+      tmp = L[child]!;
+      if (tmp === NIL) {
+        // case 2: the successor is the right child
+        parent = successor;
+        child2 = R[successor]!;
+      } else {
+        // case 3: the successor is the leftmost node under the right child
+        do {
+          parent = successor;
+          successor = tmp;
+          tmp = L[tmp]!;
+        } while (tmp !== NIL);
+        child2 = R[successor]!;
+        L[parent] = child2;
+        R[successor] = child;
+        P[child] = successor;
+      }
+      tmp = L[node]!;
+      L[successor] = tmp;
+      P[tmp] = successor;
+      const gparent = P[node]!;
+      const pc = C[node]!;
+      this.changeChild(node, successor, gparent, t);
+      if (child2 !== NIL) {
+        P[successor] = gparent;
+        this.setColor(successor, pc);
+        P[child2] = parent;
+        this.setColor(child2, BLACK);
+      } else {
+        const sc = C[successor]!;
+        P[successor] = gparent;
+        this.setColor(successor, pc);
+        if (sc === BLACK) rebalance = parent;
+      }
+    }
+    if (rebalance !== NIL) this.eraseColor(rebalance, t);
+  }
+
+  /** Leftmost node of tree `t`, or NIL. O(log n). @see lib/rbtree.c rb_first */
+  rbFirst(t: number): number {
+    let n = this.root[t]!;
+    if (n === NIL) return NIL;
+    const L = this.left;
+    while (L[n] !== NIL) n = L[n]!;
+    return n;
+  }
+
+  /** Rightmost node of tree `t`, or NIL. O(log n). @see lib/rbtree.c rb_last */
+  rbLast(t: number): number {
+    let n = this.root[t]!;
+    if (n === NIL) return NIL;
+    const R = this.right;
+    while (R[n] !== NIL) n = R[n]!;
+    return n;
+  }
+
+  /** In-order successor, or NIL. Amortised O(1). @see lib/rbtree.c rb_next */
+  rbNext(n: number): number {
+    const R = this.right;
+    const P = this.parent;
+    let r = R[n]!;
+    if (r !== NIL) {
+      const L = this.left;
+      while (L[r] !== NIL) r = L[r]!;
+      return r;
+    }
+    let p = P[n]!;
+    while (p !== NIL && n === R[p]) {
+      n = p;
+      p = P[n]!;
+    }
+    return p;
+  }
+
+  /** In-order predecessor, or NIL. Amortised O(1). @see lib/rbtree.c rb_prev */
+  rbPrev(n: number): number {
+    const L = this.left;
+    const P = this.parent;
+    let l = L[n]!;
+    if (l !== NIL) {
+      const R = this.right;
+      while (R[l] !== NIL) l = R[l]!;
+      return l;
+    }
+    let p = P[n]!;
+    while (p !== NIL && n === L[p]) {
+      n = p;
+      p = P[n]!;
+    }
+    return p;
+  }
+}
