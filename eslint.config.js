@@ -13,7 +13,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -25,24 +28,47 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     ignores: ['src/core/**/*.test.ts'],
     rules: restrict([
-      { group: ['**/worker/**', '**/store/**', '**/ui/**', '**/cli/**', '**/permalink/**'], message: 'src/core imports nothing outside itself' },
-      { group: ['react', 'react-dom', 'zustand', 'd3-*', 'node:*'], message: 'src/core is pure TypeScript' },
+      {
+        group: ['**/worker/**', '**/store/**', '**/ui/**', '**/cli/**', '**/permalink/**'],
+        message: 'src/core imports nothing outside itself',
+      },
+      {
+        group: ['react', 'react-dom', 'zustand', 'd3-*', 'node:*'],
+        message: 'src/core is pure TypeScript',
+      },
     ]),
   },
   {
     files: ['src/worker/**/*.ts'],
-    rules: restrict([{ group: ['**/store/**', '**/ui/**', '**/cli/**', 'react', 'react-dom', 'zustand'], message: 'worker -> core only' }]),
+    rules: restrict([
+      {
+        group: ['**/store/**', '**/ui/**', '**/cli/**', 'react', 'react-dom', 'zustand'],
+        message: 'worker -> core only',
+      },
+    ]),
   },
   {
     files: ['src/store/**/*.ts'],
-    rules: restrict([{ group: ['**/ui/**', '**/cli/**', 'react-dom'], message: 'store -> worker -> core only' }]),
+    rules: restrict([
+      { group: ['**/ui/**', '**/cli/**', 'react-dom'], message: 'store -> worker -> core only' },
+    ]),
   },
   {
     files: ['src/permalink/**/*.ts'],
-    rules: restrict([{ group: ['**/ui/**', '**/store/**', '**/worker/**', '**/cli/**'], message: 'permalink -> core types only' }]),
+    rules: restrict([
+      {
+        group: ['**/ui/**', '**/store/**', '**/worker/**', '**/cli/**'],
+        message: 'permalink -> core types only',
+      },
+    ]),
   },
   {
     files: ['src/cli/**/*.ts'],
-    rules: restrict([{ group: ['**/ui/**', '**/store/**', '**/worker/**', 'react', 'react-dom'], message: 'cli -> core only' }]),
+    rules: restrict([
+      {
+        group: ['**/ui/**', '**/store/**', '**/worker/**', 'react', 'react-dom'],
+        message: 'cli -> core only',
+      },
+    ]),
   },
 );

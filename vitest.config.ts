@@ -7,7 +7,12 @@ export default defineConfig({
     testTimeout: 120_000,
     coverage: {
       provider: 'v8',
-      include: ['src/core/**/*.ts', 'src/cli/**/*.ts', 'src/worker/protocol.ts', 'src/store/**/*.ts'],
+      include: [
+        'src/core/**/*.ts',
+        'src/cli/**/*.ts',
+        'src/worker/protocol.ts',
+        'src/store/**/*.ts',
+      ],
       exclude: ['**/*.test.ts'],
       reporter: ['text-summary', 'text'],
     },

@@ -28,7 +28,13 @@ for (const [label, cmd, args] of [
 
 const unitJson = 'test-results/unit.json';
 rmSync(unitJson, { force: true });
-run('unit and conformance tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${unitJson}`]);
+run('unit and conformance tests', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${unitJson}`,
+]);
 if (existsSync(unitJson)) {
   const r = JSON.parse(readFileSync(unitJson, 'utf8'));
   passed += r.numPassedTests;

@@ -15,12 +15,18 @@ describe('conformance vectors recorded from the kernel', () => {
   });
   for (const file of files) {
     it(`replays ${file} op for op`, () => {
-      const lines = gunzipSync(readFileSync(join(dir, file))).toString('utf8').split('\n').filter(Boolean);
+      const lines = gunzipSync(readFileSync(join(dir, file)))
+        .toString('utf8')
+        .split('\n')
+        .filter(Boolean);
       const header = JSON.parse(lines[0]!) as { inodes: number; ops: number };
       const sb = newSuperblock(header.inodes);
       expect(lines.length - 1).toBe(header.ops);
       for (let i = 1; i < lines.length; i++) {
-        const { op, expect: want } = JSON.parse(lines[i]!) as { op: unknown; expect: Record<string, unknown> };
+        const { op, expect: want } = JSON.parse(lines[i]!) as {
+          op: unknown;
+          expect: Record<string, unknown>;
+        };
         const result = resultFields(applyOp(sb, parseOpObject(op)));
         const got = { ...result, state: dumpState(sb) };
         if (JSON.stringify(normalise(got)) !== JSON.stringify(normalise(want))) {
@@ -39,7 +45,11 @@ function normalise(x: unknown): unknown {
   if (Array.isArray(x)) return x.map(normalise);
   if (x && typeof x === 'object') {
     const o = x as Record<string, unknown>;
-    return Object.fromEntries(Object.keys(o).sort().map((k) => [k, normalise(o[k])]));
+    return Object.fromEntries(
+      Object.keys(o)
+        .sort()
+        .map((k) => [k, normalise(o[k])]),
+    );
   }
   return x;
 }

@@ -33,14 +33,17 @@ export function checkInvariants(sb: Superblock): string[] {
         stack.push([n, d]);
         if (p.left[n] === NIL && p.right[n] === NIL) {
           if (blackHeight === -1) blackHeight = d;
-          else if (blackHeight !== d) problems.push(`inode ${ino}: black height differs at ${p.lblk[n]}`);
+          else if (blackHeight !== d)
+            problems.push(`inode ${ino}: black height differs at ${p.lblk[n]}`);
         } else if (p.left[n] === NIL || p.right[n] === NIL) {
           // a missing child is a leaf path too
           if (blackHeight === -1) blackHeight = d;
-          else if (blackHeight !== d) problems.push(`inode ${ino}: black height differs at ${p.lblk[n]}`);
+          else if (blackHeight !== d)
+            problems.push(`inode ${ino}: black height differs at ${p.lblk[n]}`);
         }
         const l = p.left[n]!;
-        if (l !== NIL && p.parent[l] !== n) problems.push(`inode ${ino}: bad parent link at ${p.lblk[l]}`);
+        if (l !== NIL && p.parent[l] !== n)
+          problems.push(`inode ${ino}: bad parent link at ${p.lblk[l]}`);
         depth = d;
         n = l;
       }
@@ -56,7 +59,8 @@ export function checkInvariants(sb: Superblock): string[] {
       const lb = p.lblk[m]!;
       const len = p.len[m]!;
       if (len === 0) problems.push(`inode ${ino}: empty extent at ${lb}`);
-      if (lb + len > EXT_MAX_BLOCKS) problems.push(`inode ${ino}: extent at ${lb} runs past 0xfffffffe`);
+      if (lb + len > EXT_MAX_BLOCKS)
+        problems.push(`inode ${ino}: extent at ${lb} runs past 0xfffffffe`);
       if (lb <= prevEnd) problems.push(`inode ${ino}: extent at ${lb} overlaps or is out of order`);
       prevEnd = lb + len - 1;
       const st = p.status[m]!;
@@ -64,12 +68,14 @@ export function checkInvariants(sb: Superblock): string[] {
       if (!(st & ST_DELAYED)) nonDelayed++;
       if (m === sb.cacheEs[ino]) cacheSeen = true;
       const r = p.right[m]!;
-      if (r !== NIL && p.parent[r] !== m) problems.push(`inode ${ino}: bad parent link at ${p.lblk[r]}`);
+      if (r !== NIL && p.parent[r] !== m)
+        problems.push(`inode ${ino}: bad parent link at ${p.lblk[r]}`);
       n = r;
       depth = d;
     }
     total += count;
-    if (sb.cacheEs[ino] !== NIL && !cacheSeen) problems.push(`inode ${ino}: cache_es is not in its tree`);
+    if (sb.cacheEs[ino] !== NIL && !cacheSeen)
+      problems.push(`inode ${ino}: cache_es is not in its tree`);
     if (sb.lruNr[ino] !== nonDelayed)
       problems.push(`inode ${ino}: lru_nr ${sb.lruNr[ino]} but ${nonDelayed} non-delayed extents`);
   }

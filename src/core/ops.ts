@@ -74,7 +74,10 @@ export function parseOpObject(x: unknown): Op {
     const v = o[f];
     if (f === 'status') {
       if (typeof v !== 'string' || parseStatus(v) < 0)
-        throw new EsError('EBADSTATUS', `status must be a non-empty set of W, U, D, H (got ${JSON.stringify(v)})`);
+        throw new EsError(
+          'EBADSTATUS',
+          `status must be a non-empty set of W, U, D, H (got ${JSON.stringify(v)})`,
+        );
       out[f] = statusName(parseStatus(v));
       continue;
     }
@@ -83,7 +86,10 @@ export function parseOpObject(x: unknown): Op {
       throw new EsError('EBADARG', `${name} needs ${f}`);
     }
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
-      throw new EsError('EBADARG', `${f} must be a non-negative integer (got ${JSON.stringify(v)})`);
+      throw new EsError(
+        'EBADARG',
+        `${f} must be a non-negative integer (got ${JSON.stringify(v)})`,
+      );
     out[f] = v;
   }
   return out as Op;
@@ -109,8 +115,14 @@ export function parseCommand(line: string): Op {
   let want = fields;
   if (name === 'insert' && args.length === 4) want = ['ino', 'lblk', 'len', 'status'];
   if (args.length !== want.length) {
-    const usage = name === 'insert' ? 'insert INO LBLK LEN [PBLK] STATUS' : [name, ...fields.map((f) => f.toUpperCase())].join(' ');
-    throw new EsError('EBADARG', `${name} takes ${want.length === fields.length ? fields.length : want.length} values: ${usage}`);
+    const usage =
+      name === 'insert'
+        ? 'insert INO LBLK LEN [PBLK] STATUS'
+        : [name, ...fields.map((f) => f.toUpperCase())].join(' ');
+    throw new EsError(
+      'EBADARG',
+      `${name} takes ${want.length === fields.length ? fields.length : want.length} values: ${usage}`,
+    );
   }
   want.forEach((f, i) => {
     const w = args[i]!;
@@ -119,7 +131,8 @@ export function parseCommand(line: string): Op {
       return;
     }
     const v = parseNumber(w);
-    if (v === null) throw new EsError('EBADARG', `${f} must be a non-negative integer (got "${w}")`);
+    if (v === null)
+      throw new EsError('EBADARG', `${f} must be a non-negative integer (got "${w}")`);
     o[f] = v;
   });
   return parseOpObject(o);
@@ -182,7 +195,8 @@ export function applyOp(sb: Superblock, op: Op): OpResult {
       if (status < 0) return fail('EBADSTATUS');
       let pblk = op.pblk;
       if (pblk === undefined) {
-        if (hasPblk(status)) return fail('EBADARG', `status ${statusName(status)} needs a physical block`);
+        if (hasPblk(status))
+          return fail('EBADARG', `status ${statusName(status)} needs a physical block`);
         pblk = 0;
       }
       const e = sb.insert(op.ino, op.lblk, op.len, pblk, status);
@@ -228,7 +242,8 @@ export function applyOp(sb: Superblock, op: Op): OpResult {
 }
 
 function detail(sb: Superblock, e: EsErrorCode, op: Op): string {
-  if (e === 'ENOINODE' && 'ino' in op) return `no inode ${op.ino} (inodes are 1 to ${sb.inodeCount})`;
+  if (e === 'ENOINODE' && 'ino' in op)
+    return `no inode ${op.ino} (inodes are 1 to ${sb.inodeCount})`;
   if (e === 'EINVAL' && 'len' in op)
     return `[${op.lblk}/${op.len}) runs past block 0xfffffffe: lblk + len must be at most 4294967295`;
   return MESSAGES[e];

@@ -37,7 +37,16 @@ export function parseStatus(text: string): number {
   let bits = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const bit = c === 87 ? ST_WRITTEN : c === 85 ? ST_UNWRITTEN : c === 68 ? ST_DELAYED : c === 72 ? ST_HOLE : 0;
+    const bit =
+      c === 87
+        ? ST_WRITTEN
+        : c === 85
+          ? ST_UNWRITTEN
+          : c === 68
+            ? ST_DELAYED
+            : c === 72
+              ? ST_HOLE
+              : 0;
     if (bit === 0 || bits & bit) return -1;
     bits |= bit;
   }

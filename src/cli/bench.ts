@@ -1,0 +1,88 @@
+/** `esx bench`: runs the seeded workload on the engine and prints ops/s and memory. */
+import { writeFileSync } from 'node:fs';
+import { Superblock } from '../core/superblock.ts';
+import {
+  makeWorkload,
+  workloadLine,
+  W_FIND_DELAYED,
+  W_INSERT,
+  W_LOOKUP,
+  W_LRU_DEL,
+  W_REMOVE,
+  W_SHRINK,
+  type Workload,
+} from './workload.ts';
+
+function apply(sb: Superblock, w: Workload, k: number): void {
+  const ino = w.ino[k]!;
+  switch (w.kind[k]) {
+    case W_INSERT:
+      sb.insert(ino, w.lblk[k]!, w.len[k]!, w.pblk[k]!, w.status[k]!);
+      break;
+    case W_REMOVE:
+      sb.remove(ino, w.lblk[k]!, w.len[k]!);
+      break;
+    case W_LOOKUP:
+      sb.lookup(ino, w.lblk[k]!);
+      break;
+    case W_FIND_DELAYED:
+      sb.findDelayed(ino, w.lblk[k]!);
+      break;
+    case W_SHRINK:
+      sb.shrink(w.len[k]!);
+      break;
+    case W_LRU_DEL:
+      sb.lruDel(ino);
+      break;
+  }
+}
+
+const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+
+export function runBench(count: number, seed: number, write: (s: string) => void): void {
+  const w = makeWorkload(count, seed);
+  const mix = new Map<number, number>();
+  for (let k = 0; k < count; k++) mix.set(w.kind[k]!, (mix.get(w.kind[k]!) ?? 0) + 1);
+  const names = ['', 'insert', 'remove', 'lookup', 'find_delayed', 'shrink', 'lru_del'];
+  write(`workload: ${count} ops, seed ${seed}, 4 inodes, span 4M blocks\n`);
+  write(
+    `  mix: ${[...mix]
+      .sort((a, b) => a[0] - b[0])
+      .map(([k, n]) => `${names[k]} ${n}`)
+      .join(', ')}\n`,
+  );
+
+  let peakRss = process.memoryUsage().rss;
+  const rounds = 3;
+  const times: number[] = [];
+  let sb = new Superblock(w.inodes);
+  for (let round = 0; round < rounds; round++) {
+    sb = new Superblock(w.inodes);
+    const t0 = performance.now();
+    for (let k = 0; k < count; k++) {
+      apply(sb, w, k);
+      if ((k & 0xffff) === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }
+    times.push(performance.now() - t0);
+  }
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  times.sort((a, b) => a - b);
+  const best = times[0]!;
+  const median = times[Math.floor(rounds / 2)]!;
+  let live = 0;
+  for (let i = 1; i <= w.inodes; i++)
+    for (let n = sb.pool.rbFirst(i); n; n = sb.pool.rbNext(n)) live++;
+  write(`engine (fast path, no recording), ${rounds} rounds:\n`);
+  write(
+    `  best ${best.toFixed(0)} ms = ${Math.round(count / (best / 1000)).toLocaleString('en')} ops/s; median ${median.toFixed(0)} ms = ${Math.round(count / (median / 1000)).toLocaleString('en')} ops/s\n`,
+  );
+  write(`  live extents at the end: ${live}; engine arrays: ${mb(sb.pool.byteSize())}\n`);
+  write(`  peak RSS ${mb(peakRss)}; heap used now ${mb(process.memoryUsage().heapUsed)}\n`);
+}
+
+export function writeWorkload(file: string, count: number, seed: number): void {
+  const w = makeWorkload(count, seed);
+  const lines = [JSON.stringify({ format: 'esx-ops/1', inodes: w.inodes, seed, ops: count })];
+  for (let k = 0; k < count; k++) lines.push(workloadLine(w, k));
+  writeFileSync(file, lines.join('\n') + '\n');
+}
