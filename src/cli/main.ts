@@ -91,13 +91,8 @@ try {
   if (e instanceof InputError) {
     process.stderr.write(`esx: ${e.message}\n`);
     process.exitCode = 2;
-  } else if (
-    e &&
-    typeof e === 'object' &&
-    'code' in e &&
-    (e as { code: string }).code === 'ENOENT'
-  ) {
-    process.stderr.write(`esx: ${(e as Error).message}\n`);
+  } else if (e instanceof Error && (e as NodeJS.ErrnoException).code === 'ENOENT') {
+    process.stderr.write(`esx: ${e.message}\n`);
     process.exitCode = 2;
   } else {
     throw e;
