@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { useEsx } from '../../store/useEsx.ts';
+import { selectCache, selectDetailIno, selectExtents } from '../../store/selectors.ts';
+import { STATUS_LABEL } from '../shared/status.ts';
+
+/** Rows drawn before "Show all": a table of 10,000 rows would slow every op down. */
+const ROW_LIMIT = 300;
+
+/** The exact, copyable truth behind the drawings. */
+export function ExtentsTable() {
+  const extents = useEsx(selectExtents) ?? [];
+  const ino = useEsx(selectDetailIno);
+  const cache = useEsx(selectCache);
+  const [all, setAll] = useState(false);
+  const rows = all ? extents : extents.slice(0, ROW_LIMIT);
+  return (
+    <section className="panel table-panel" aria-labelledby="table-title">
+      <div className="panel-head">
+        <h2 id="table-title">Extents</h2>
+        <span className="pill">
+          {extents.length === 1 ? '1 extent' : `${extents.length} extents`}
+        </span>
+      </div>
+      <div className="table-scroll">
+        <table aria-label={`Extents of inode ${ino}`}>
+          <thead>
+            <tr>
+              <th scope="col">lblk</th>
+              <th scope="col">len</th>
+              <th scope="col">status</th>
+              <th scope="col">pblk</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(([lblk, len, status, pblk]) => (
+              <tr
+                key={lblk}
+                className={lblk === cache ? 'cached' : undefined}
+                data-cache={lblk === cache ? 'true' : undefined}
+              >
+                <td>{lblk}</td>
+                <td>{len}</td>
+                <td title={STATUS_LABEL[status]}>{status}</td>
+                <td>{pblk ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {extents.length === 0 && <p className="table-empty">No extents cached for inode {ino}.</p>}
+        {extents.length > rows.length && (
+          <button type="button" className="quiet show-all" onClick={() => setAll(true)}>
+            Show all {extents.length} extents
+          </button>
+        )}
+      </div>
+      <p className="table-note">
+        The row marked ◆ is cache_es{cache === null ? ' (none now)' : ''}. A dash: the status
+        carries no physical block.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { useEsx } from '../../store/useEsx.ts';
+import { selectCache, selectDetailIno, selectTreeIds } from '../../store/selectors.ts';
+
+interface Props {
+  onFit(): void;
+  onZoom(k: number): void;
+}
+
+export function TreeHeader({ onFit, onZoom }: Props) {
+  const ino = useEsx(selectDetailIno);
+  const count = useEsx((s) => selectTreeIds(s).length);
+  const cache = useEsx(selectCache);
+  return (
+    <div className="panel-head">
+      <h2 id="tree-title">Red-black tree · inode {ino}</h2>
+      <span className="pill" data-testid="node-count">
+        {count === 1 ? '1 node' : `${count} nodes`}
+      </span>
+      <span className="pill cache-pill" data-testid="cache-es">
+        cache_es: {cache === null ? 'none' : `lblk ${cache}`}
+      </span>
+      <div className="tools" role="toolbar" aria-label="Tree view">
+        <button
+          type="button"
+          className="icon"
+          aria-label="Zoom tree in"
+          onClick={() => onZoom(1.25)}
+        >
+          +
+        </button>
+        <button
+          type="button"
+          className="icon"
+          aria-label="Zoom tree out"
+          onClick={() => onZoom(0.8)}
+        >
+          −
+        </button>
+        <button type="button" className="quiet" onClick={onFit}>
+          Fit tree
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { useCallback, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { zoomIdentity } from 'd3-zoom';
+import { useEsx } from '../../store/useEsx.ts';
+import {
+  selectCacheId,
+  selectDetailIno,
+  selectTree,
+  selectTreeIds,
+} from '../../store/selectors.ts';
+import { useSize } from '../shared/useSize.ts';
+import { useZoom } from '../shared/useZoom.ts';
+import { TreeNodeView } from './TreeNodeView.tsx';
+import { TreeEdge } from './TreeEdge.tsx';
+import { TreeHeader } from './TreeHeader.tsx';
+import { EmptyState } from './EmptyState.tsx';
+import { Legend } from '../legend/Legend.tsx';
+import { MOTION_LIMIT, NODE_H, NODE_W, nodeX, nodeY } from './geometry.ts';
+
+const PAD = 28;
+
+/** The selected inode's red-black tree: tidy layout from the worker, drawn by React, d3-zoom for pan and zoom. */
+export function TreeView() {
+  const ids = useEsx(selectTreeIds);
+  const cacheId = useEsx(selectCacheId);
+  const ino = useEsx(selectDetailIno);
+  const tree = useEsx(selectTree);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const { width, height } = useSize(boxRef);
+  const zoom = useZoom(svgRef, [0.002, 4]);
+  const { setTransform, moved } = zoom;
+  const { minX, maxX, maxDepth } = tree;
+
+  const fit = useCallback(() => {
+    if (width === 0 || height === 0) return;
+    const x0 = nodeX(minX) - NODE_W / 2 - PAD;
+    const x1 = nodeX(maxX) + NODE_W / 2 + PAD;
+    const y0 = -NODE_H / 2 - 30;
+    const y1 = nodeY(maxDepth) + NODE_H / 2 + PAD;
+    const k = Math.min(1.25, width / (x1 - x0), (height - 16) / (y1 - y0));
+    const tx = width / 2 - ((x0 + x1) / 2) * k;
+    const ty = 12 - y0 * k;
+    moved.current = false;
+    setTransform(zoomIdentity.translate(tx, ty).scale(k));
+  }, [width, height, minX, maxX, maxDepth, setTransform, moved]);
+
+  // Follow the tree as it changes until the person pans or zooms by hand; a new inode refits.
+  const lastIno = useRef(ino);
+  useLayoutEffect(() => {
+    if (lastIno.current !== ino) {
+      lastIno.current = ino;
+      moved.current = false;
+    }
+    if (!moved.current) fit();
+  }, [fit, ino, moved, ids]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const step = 60;
+    const keys: Record<string, () => void> = {
+      ArrowLeft: () => zoom.translateBy(step / zoom.transform.k, 0),
+      ArrowRight: () => zoom.translateBy(-step / zoom.transform.k, 0),
+      ArrowUp: () => zoom.translateBy(0, step / zoom.transform.k),
+      ArrowDown: () => zoom.translateBy(0, -step / zoom.transform.k),
+      '+': () => zoom.scaleBy(1.25),
+      '=': () => zoom.scaleBy(1.25),
+      '-': () => zoom.scaleBy(0.8),
+      '0': fit,
+    };
+    const f = keys[e.key];
+    if (f) {
+      e.preventDefault();
+      f();
+    }
+  };
+
+  const k = zoom.transform.k;
+  const detailClass = k * NODE_W < 40 ? 'far' : k < 0.55 ? 'mid' : '';
+  const motion = ids.length <= MOTION_LIMIT ? 'glide' : '';
+  return (
+    <section className="panel tree-panel" aria-labelledby="tree-title">
+      <TreeHeader onFit={fit} onZoom={zoom.scaleBy} />
+      <div className="tree-canvas" ref={boxRef}>
+        <svg
+          ref={svgRef}
+          width={width}
+          height={height}
+          className={`tree-svg ${detailClass} ${motion}`}
+          tabIndex={0}
+          role="group"
+          aria-label={`Red-black tree of inode ${ino}, ${ids.length} nodes. Arrow keys pan, + and - zoom, 0 fits.`}
+          data-nodes={ids.length}
+          onKeyDown={onKeyDown}
+        >
+          <g transform={zoom.transform.toString()}>
+            <g className="edges">
+              {ids.map((id) => (
+                <TreeEdge key={id} id={id} />
+              ))}
+            </g>
+            <g className="nodes">
+              {ids.map((id) => (
+                <TreeNodeView key={id} id={id} cached={id === cacheId} />
+              ))}
+            </g>
+          </g>
+        </svg>
+        {ids.length === 0 && <EmptyState ino={ino} />}
+      </div>
+      <Legend />
+    </section>
+  );
+}
