@@ -4,17 +4,20 @@
  *   esx replay [--quiet] FILE    print result and state after every op (or only the final state)
  *   esx bench [--ops N]          a seeded 1M-op workload: ops/s and peak memory
  *   esx gen-ops [--ops N] OUT    write the bench workload as an esx-ops/1 file
+ *   esx convert TRACE            a kernel trace → esx-ops/1 on stdout, import report on stderr
  */
 import { checkFile, firstDifference } from './check.ts';
 import { InputError } from './io.ts';
 import { replayFile } from './replay.ts';
 import { runBench, writeWorkload } from './bench.ts';
+import { convertFile } from './convert.ts';
 
 const USAGE = `usage:
   esx check FILE...             check conformance vector files (plain or .gz)
   esx replay [--quiet] FILE     apply an op or vector file; print result and state per op
   esx bench [--ops N] [--seed S]  run the benchmark workload and print figures
-  esx gen-ops [--ops N] [--seed S] OUT   write the benchmark workload as esx-ops/1`;
+  esx gen-ops [--ops N] [--seed S] OUT   write the benchmark workload as esx-ops/1
+  esx convert TRACE             kernel trace (ftrace, trace-cmd, perf script) -> esx-ops/1 on stdout`;
 
 function write(text: string): void {
   process.stdout.write(text);
@@ -72,6 +75,11 @@ function main(argv: string[]): number {
       const seed = option(args, '--seed', 1);
       if (args.length !== 1) throw new InputError('gen-ops takes one OUT file');
       writeWorkload(args[0]!, ops, seed);
+      return 0;
+    }
+    case 'convert': {
+      if (args.length !== 1) throw new InputError('convert takes exactly one TRACE file');
+      convertFile(args[0]!, write, (t) => process.stderr.write(t));
       return 0;
     }
     case undefined:
