@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-// Imports point one way: ui -> store -> worker -> core; permalink -> core; cli -> core.
+// Imports point one way: ui -> store -> worker -> core; permalink -> core; cli -> trace -> core.
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(
@@ -67,8 +67,36 @@ export default tseslint.config(
     rules: restrict([
       {
         group: ['**/ui/**', '**/store/**', '**/worker/**', 'react', 'react-dom'],
-        message: 'cli -> core only',
+        message: 'cli -> trace -> core only',
       },
     ]),
+  },
+  {
+    // The trace importer runs in the worker and in the CLI: pure TypeScript on top of core.
+    files: ['src/trace/**/*.ts'],
+    ignores: ['src/trace/**/*.test.ts'],
+    rules: restrict([
+      {
+        group: ['**/worker/**', '**/store/**', '**/ui/**', '**/cli/**', '**/permalink/**'],
+        message: 'src/trace imports only src/core',
+      },
+      {
+        group: ['react', 'react-dom', 'zustand', 'd3-*', 'node:*'],
+        message: 'src/trace is pure TypeScript (it runs in a Web Worker)',
+      },
+    ]),
+  },
+  {
+    files: ['src/trace/**/*.ts'],
+    ignores: ['src/trace/**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'Buffer', 'require', 'window', 'document', 'self'].map((name) => ({
+          name,
+          message: 'src/trace runs in a Web Worker and in Node: no host globals',
+        })),
+      ],
+    },
   },
 );
