@@ -70,7 +70,11 @@ describe('rbInsertColor', () => {
   it('rbInsertColor rotates twice for an inner child (case 2 then 3), both sides', () => {
     const p = new RbPool(2);
     const rot: [number, number][] = [];
-    p.tracer = { rotate: (d, u) => rot.push([p.lblk[d]!, p.lblk[u]!]), recolor: () => {} };
+    p.tracer = {
+      rotate: (_t, d, u) => rot.push([p.lblk[d]!, p.lblk[u]!]),
+      recolor: () => {},
+      unlink: () => {},
+    };
     for (const k of [30, 10, 20]) insertKey(p, 0, k);
     expect(shape(p, p.root[0]!)).toBe('20b(10r,30r)');
     expect(rot).toEqual([

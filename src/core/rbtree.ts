@@ -14,16 +14,19 @@ export const NIL = 0;
 export const RED = 0;
 export const BLACK = 1;
 
-/** Receives every rotation: the node rotated down and the node rotated up. */
-export type RotateHook = (down: number, up: number) => void;
-
 /**
- * Receives the structural events of the rebalancing, for micro-step recording. The fast path
- * leaves it null and pays one branch per event.
+ * Receives the rebalancing as steps, for micro-step recording: each call comes at a point where
+ * the child links form a valid tree again, with every node whose fields changed since the
+ * previous call in `touched` (NIL entries allowed). The fast path leaves the tracer null and
+ * pays one branch per step.
  */
 export interface RbTracer {
-  rotate(down: number, up: number): void;
-  recolor(node: number, color: number): void;
+  /** A rotation: `down` went below `up`; `where` names the kernel case ("insert case 3"). */
+  rotate(t: number, down: number, up: number, where: string, touched: number[]): void;
+  /** A recolouring without a rotation. */
+  recolor(t: number, where: string, touched: number[]): void;
+  /** `node` was unlinked from tree `t`; `rebalance` is where the fix-up starts (or NIL). */
+  unlink(t: number, node: number, replacement: number, rebalance: number, touched: number[]): void;
 }
 
 const INITIAL_CAPACITY = 64;
@@ -158,23 +161,14 @@ export class RbPool {
     }
   }
 
-  private setColor(n: number, c: number): void {
-    this.color[n] = c;
-    if (this.tracer) this.tracer.recolor(n, c);
-  }
-
   /** `next` takes `old`'s parent and colour; `old` becomes `next`'s child with `color`. */
   private rotateSetParents(old: number, next: number, t: number, color: number): void {
     const parent = this.parent[old]!;
     this.parent[next] = parent;
-    this.setColor(next, this.color[old]!);
+    this.color[next] = this.color[old]!;
     this.parent[old] = next;
-    this.setColor(old, color);
+    this.color[old] = color;
     this.changeChild(old, next, parent, t);
-  }
-
-  private rotated(down: number, up: number): void {
-    if (this.tracer) this.tracer.rotate(down, up);
   }
 
   /**
@@ -192,7 +186,8 @@ export class RbPool {
       if (parent === NIL) {
         // node is the root: the first node, or case 1 recursed all the way up
         P[node] = NIL;
-        this.setColor(node, BLACK);
+        C[node] = BLACK;
+        if (this.tracer) this.tracer.recolor(t, 'root', [node]);
         return;
       }
       if (C[parent] === BLACK) return;
@@ -202,11 +197,12 @@ export class RbPool {
         // parent is gparent's left child
         if (tmp !== NIL && C[tmp] === RED) {
           // case 1: red uncle, flip colours and go on from the grandparent
-          this.setColor(tmp, BLACK);
-          this.setColor(parent, BLACK);
+          C[tmp] = BLACK;
+          C[parent] = BLACK;
+          C[gparent] = RED;
+          if (this.tracer) this.tracer.recolor(t, 'insert case 1', [tmp, parent, gparent]);
           node = gparent;
           parent = P[node]!;
-          this.setColor(node, RED);
           continue;
         }
         tmp = R[parent]!;
@@ -217,11 +213,17 @@ export class RbPool {
           L[node] = parent;
           if (tmp !== NIL) {
             P[tmp] = parent;
-            this.setColor(tmp, BLACK);
+            C[tmp] = BLACK;
           }
           P[parent] = node;
-          this.setColor(parent, RED);
-          this.rotated(parent, node);
+          C[parent] = RED;
+          if (this.tracer) {
+            // The kernel leaves gparent's child link to case 3; set it now so the tree drawn
+            // between the two rotations is whole. Case 3 overwrites both links.
+            L[gparent] = node;
+            P[node] = gparent;
+            this.tracer.rotate(t, parent, node, 'insert case 2', [parent, node, tmp, gparent]);
+          }
           parent = node;
           tmp = R[node]!;
         }
@@ -230,19 +232,26 @@ export class RbPool {
         R[parent] = gparent;
         if (tmp !== NIL) {
           P[tmp] = gparent;
-          this.setColor(tmp, BLACK);
+          C[tmp] = BLACK;
         }
         this.rotateSetParents(gparent, parent, t, RED);
-        this.rotated(gparent, parent);
+        if (this.tracer)
+          this.tracer.rotate(t, gparent, parent, 'insert case 3', [
+            gparent,
+            parent,
+            tmp,
+            P[parent]!,
+          ]);
         return;
       } else {
         tmp = L[gparent]!;
         if (tmp !== NIL && C[tmp] === RED) {
-          this.setColor(tmp, BLACK);
-          this.setColor(parent, BLACK);
+          C[tmp] = BLACK;
+          C[parent] = BLACK;
+          C[gparent] = RED;
+          if (this.tracer) this.tracer.recolor(t, 'insert case 1', [tmp, parent, gparent]);
           node = gparent;
           parent = P[node]!;
-          this.setColor(node, RED);
           continue;
         }
         tmp = L[parent]!;
@@ -252,11 +261,15 @@ export class RbPool {
           R[node] = parent;
           if (tmp !== NIL) {
             P[tmp] = parent;
-            this.setColor(tmp, BLACK);
+            C[tmp] = BLACK;
           }
           P[parent] = node;
-          this.setColor(parent, RED);
-          this.rotated(parent, node);
+          C[parent] = RED;
+          if (this.tracer) {
+            R[gparent] = node;
+            P[node] = gparent;
+            this.tracer.rotate(t, parent, node, 'insert case 2', [parent, node, tmp, gparent]);
+          }
           parent = node;
           tmp = L[node]!;
         }
@@ -264,10 +277,16 @@ export class RbPool {
         L[parent] = gparent;
         if (tmp !== NIL) {
           P[tmp] = gparent;
-          this.setColor(tmp, BLACK);
+          C[tmp] = BLACK;
         }
         this.rotateSetParents(gparent, parent, t, RED);
-        this.rotated(gparent, parent);
+        if (this.tracer)
+          this.tracer.rotate(t, gparent, parent, 'insert case 3', [
+            gparent,
+            parent,
+            tmp,
+            P[parent]!,
+          ]);
         return;
       }
     }
@@ -294,9 +313,15 @@ export class RbPool {
           R[parent] = tmp1;
           L[sibling] = parent;
           P[tmp1] = parent;
-          this.setColor(tmp1, BLACK);
+          C[tmp1] = BLACK;
           this.rotateSetParents(parent, sibling, t, RED);
-          this.rotated(parent, sibling);
+          if (this.tracer)
+            this.tracer.rotate(t, parent, sibling, 'erase case 1', [
+              parent,
+              sibling,
+              tmp1,
+              P[sibling]!,
+            ]);
           sibling = tmp1;
         }
         let tmp1 = R[sibling]!;
@@ -304,14 +329,17 @@ export class RbPool {
           const tmp2 = L[sibling]!;
           if (tmp2 === NIL || C[tmp2] === BLACK) {
             // case 2: black sibling with black children, recolour it and move up
-            this.setColor(sibling, RED);
+            C[sibling] = RED;
             if (C[parent] === RED) {
-              this.setColor(parent, BLACK);
+              C[parent] = BLACK;
             } else {
+              if (this.tracer) this.tracer.recolor(t, 'erase case 2', [sibling, parent]);
               node = parent;
               parent = P[node]!;
               if (parent !== NIL) continue;
+              return;
             }
+            if (this.tracer) this.tracer.recolor(t, 'erase case 2', [sibling, parent]);
             return;
           }
           // case 3: right-rotate at sibling so that its red child is outer
@@ -321,9 +349,10 @@ export class RbPool {
           R[parent] = tmp2;
           if (tmp1 !== NIL) {
             P[tmp1] = sibling;
-            this.setColor(tmp1, BLACK);
+            C[tmp1] = BLACK;
           }
-          this.rotated(sibling, tmp2);
+          if (this.tracer)
+            this.tracer.rotate(t, sibling, tmp2, 'erase case 3', [sibling, tmp2, tmp1, parent]);
           tmp1 = sibling;
           sibling = tmp2;
         }
@@ -332,10 +361,17 @@ export class RbPool {
         R[parent] = tmp2;
         L[sibling] = parent;
         P[tmp1] = sibling;
-        this.setColor(tmp1, BLACK);
+        C[tmp1] = BLACK;
         if (tmp2 !== NIL) P[tmp2] = parent;
         this.rotateSetParents(parent, sibling, t, BLACK);
-        this.rotated(parent, sibling);
+        if (this.tracer)
+          this.tracer.rotate(t, parent, sibling, 'erase case 4', [
+            parent,
+            sibling,
+            tmp1,
+            tmp2,
+            P[sibling]!,
+          ]);
         return;
       } else {
         sibling = L[parent]!;
@@ -344,23 +380,32 @@ export class RbPool {
           L[parent] = tmp1;
           R[sibling] = parent;
           P[tmp1] = parent;
-          this.setColor(tmp1, BLACK);
+          C[tmp1] = BLACK;
           this.rotateSetParents(parent, sibling, t, RED);
-          this.rotated(parent, sibling);
+          if (this.tracer)
+            this.tracer.rotate(t, parent, sibling, 'erase case 1', [
+              parent,
+              sibling,
+              tmp1,
+              P[sibling]!,
+            ]);
           sibling = tmp1;
         }
         let tmp1 = L[sibling]!;
         if (tmp1 === NIL || C[tmp1] === BLACK) {
           const tmp2 = R[sibling]!;
           if (tmp2 === NIL || C[tmp2] === BLACK) {
-            this.setColor(sibling, RED);
+            C[sibling] = RED;
             if (C[parent] === RED) {
-              this.setColor(parent, BLACK);
+              C[parent] = BLACK;
             } else {
+              if (this.tracer) this.tracer.recolor(t, 'erase case 2', [sibling, parent]);
               node = parent;
               parent = P[node]!;
               if (parent !== NIL) continue;
+              return;
             }
+            if (this.tracer) this.tracer.recolor(t, 'erase case 2', [sibling, parent]);
             return;
           }
           tmp1 = L[tmp2]!;
@@ -369,9 +414,10 @@ export class RbPool {
           L[parent] = tmp2;
           if (tmp1 !== NIL) {
             P[tmp1] = sibling;
-            this.setColor(tmp1, BLACK);
+            C[tmp1] = BLACK;
           }
-          this.rotated(sibling, tmp2);
+          if (this.tracer)
+            this.tracer.rotate(t, sibling, tmp2, 'erase case 3', [sibling, tmp2, tmp1, parent]);
           tmp1 = sibling;
           sibling = tmp2;
         }
@@ -379,10 +425,17 @@ export class RbPool {
         L[parent] = tmp2;
         R[sibling] = parent;
         P[tmp1] = sibling;
-        this.setColor(tmp1, BLACK);
+        C[tmp1] = BLACK;
         if (tmp2 !== NIL) P[tmp2] = parent;
         this.rotateSetParents(parent, sibling, t, BLACK);
-        this.rotated(parent, sibling);
+        if (this.tracer)
+          this.tracer.rotate(t, parent, sibling, 'erase case 4', [
+            parent,
+            sibling,
+            tmp1,
+            tmp2,
+            P[sibling]!,
+          ]);
         return;
       }
     }
@@ -409,16 +462,18 @@ export class RbPool {
       this.changeChild(node, child, parent, t);
       if (child !== NIL) {
         P[child] = parent;
-        this.setColor(child, pc);
+        C[child] = pc;
       } else if (pc === BLACK) {
         rebalance = parent;
       }
+      if (this.tracer) this.tracer.unlink(t, node, child, rebalance, [node, parent, child]);
     } else if (child === NIL) {
       // case 1 again, the lone child on the left
       const parent = P[node]!;
       P[tmp] = parent;
-      this.setColor(tmp, C[node]!);
+      C[tmp] = C[node]!;
       this.changeChild(node, tmp, parent, t);
+      if (this.tracer) this.tracer.unlink(t, node, tmp, NIL, [node, parent, tmp]);
     } else {
       let successor = child;
       let parent: number;
@@ -448,15 +503,25 @@ export class RbPool {
       this.changeChild(node, successor, gparent, t);
       if (child2 !== NIL) {
         P[successor] = gparent;
-        this.setColor(successor, pc);
+        C[successor] = pc;
         P[child2] = parent;
-        this.setColor(child2, BLACK);
+        C[child2] = BLACK;
       } else {
         const sc = C[successor]!;
         P[successor] = gparent;
-        this.setColor(successor, pc);
+        C[successor] = pc;
         if (sc === BLACK) rebalance = parent;
       }
+      if (this.tracer)
+        this.tracer.unlink(t, node, successor, rebalance, [
+          node,
+          successor,
+          gparent,
+          parent,
+          child,
+          child2,
+          tmp,
+        ]);
     }
     if (rebalance !== NIL) this.eraseColor(rebalance, t);
   }

@@ -7,7 +7,7 @@
  * them into result objects.
  */
 import type { EsErrorCode } from './errors.ts';
-import { BLACK, NIL, RbPool } from './rbtree.ts';
+import { BLACK, NIL, RbPool, type RbTracer } from './rbtree.ts';
 import { ST_DELAYED, ST_UNWRITTEN, ST_WRITTEN } from './status.ts';
 
 /** EXT_MAX_BLOCKS: a range is valid when lblk + len <= this, so its last block is <= 0xfffffffe. */
@@ -21,11 +21,46 @@ export const MAX_NR_TO_SCAN = 0x7fffffff;
 
 const MAPPED = ST_WRITTEN | ST_UNWRITTEN;
 
+/** The extent-level steps the engine reports to a tracer. */
+export type EsStepKind =
+  | 'search_visit' // __es_tree_search looks at `node`; arg: -1 left, 1 right, 0 it holds lblk
+  | 'search_next' // __es_tree_search ends past `node` and returns its successor
+  | 'insert_visit' // __es_insert_extent looks at `node`; arg: -1 left, 1 right
+  | 'lookup_visit' // ext4_es_lookup_extent's loop looks at `node`; arg as search_visit
+  | 'cache_hit' // cache_es holds lblk
+  | 'cache_miss' // cache_es is empty or does not hold lblk (`node` is cache_es or NIL)
+  | 'walk' // ext4_es_find_delayed_extent steps to the next extent `node`
+  | 'found' // the op's answer is `node`
+  | 'not_found' // the op found nothing
+  | 'merge_into' // `node` absorbed newes; arg 0: newes was before it, 1: after it
+  | 'merge_left' // `node` (the predecessor) absorbed `arg`, which will be erased
+  | 'merge_right' // `node` absorbed its successor `arg`, which will be erased
+  | 'alloc' // a new node `node` (counted in lru_nr unless delayed)
+  | 'link' // `node` linked under `arg` (NIL: as root), red
+  | 'free' // `node` freed (uncounted from lru_nr unless delayed)
+  | 'cache_set' // cache_es = `node`
+  | 'cache_clear' // cache_es = NULL
+  | 'trim_end' // `node` keeps only its first `arg` blocks
+  | 'split' // `node` keeps its first blocks; the rest from block `arg` is re-inserted
+  | 'trim_start' // `node` now starts at block `arg`
+  | 'erase' // `node` lies inside the range and will be erased
+  | 'lru_add' // the inode moved to the LRU tail
+  | 'lru_del' // the inode left the LRU list
+  | 'scan' // the shrinker moved the inode to its scanned list; arg: its lru_nr
+  | 'skip' // the inode has lru_nr 0: nothing to reclaim
+  | 'reclaim' // the shrinker reclaims `node`
+  | 'stop' // nr_to_scan is used up
+  | 'splice' // the scanned inodes (arg of them) go to the LRU tail
+  | 'count' // the reclaimable count, arg
+  | 'noop'; // len 0: the kernel returns at once
+
 /**
- * Receives the extent-level events of an op, for micro-step recording. Null on the fast path.
+ * Receives an op's steps, for micro-step recording (src/core/steps.ts). Each call comes after the
+ * change it names, with the nodes whose fields changed since the previous call in `touched`.
+ * Null on the fast path.
  */
-export interface EsTracer {
-  event(kind: string, a: number, b: number): void;
+export interface EsTracer extends RbTracer {
+  es(kind: EsStepKind, ino: number, node: number, arg: number, touched: number[] | null): void;
 }
 
 export class Superblock {
@@ -38,7 +73,7 @@ export class Superblock {
   /** `s_es_lru`: a circular doubly linked list through slot 0 (the head). Off-list: prev = -1. */
   lruPrev: Int32Array;
   lruNext: Int32Array;
-  tracer: EsTracer | null = null;
+  private tracerRef: EsTracer | null = null;
 
   /** Results of the last entry point. */
   rFound = 0;
@@ -50,10 +85,19 @@ export class Superblock {
   rShrunk = 0;
 
   /** The extent being inserted (`newes` in the kernel), kept in fields to avoid allocation. */
-  private nLblk = 0;
-  private nLen = 0;
-  private nPblk = 0;
-  private nStatus = 0;
+  nLblk = 0;
+  nLen = 0;
+  nPblk = 0;
+  nStatus = 0;
+
+  /** The tracer that records steps; null on the fast path. */
+  get tracer(): EsTracer | null {
+    return this.tracerRef;
+  }
+  set tracer(t: EsTracer | null) {
+    this.tracerRef = t;
+    this.pool.tracer = t;
+  }
 
   constructor(inodes: number) {
     this.inodeCount = 0;
@@ -167,16 +211,28 @@ export class Superblock {
    */
   esTreeSearch(t: number, lblk: number): number {
     const p = this.pool;
+    const tr = this.tracerRef;
     let node = p.root[t]!;
     let es = NIL;
     while (node !== NIL) {
       es = node;
-      if (lblk < p.lblk[es]!) node = p.left[node]!;
-      else if (lblk > this.end(es)) node = p.right[node]!;
-      else return es;
+      if (lblk < p.lblk[es]!) {
+        if (tr) tr.es('search_visit', t, es, -1, null);
+        node = p.left[node]!;
+      } else if (lblk > this.end(es)) {
+        if (tr) tr.es('search_visit', t, es, 1, null);
+        node = p.right[node]!;
+      } else {
+        if (tr) tr.es('search_visit', t, es, 0, null);
+        return es;
+      }
     }
     if (es !== NIL && lblk < p.lblk[es]!) return es;
-    if (es !== NIL && lblk > this.end(es)) return p.rbNext(es);
+    if (es !== NIL && lblk > this.end(es)) {
+      const next = p.rbNext(es);
+      if (tr) tr.es('search_next', t, es, next, null);
+      return next;
+    }
     return NIL;
   }
 
@@ -189,7 +245,7 @@ export class Superblock {
     p.pblk[n] = pblk;
     p.status[n] = status;
     if (!(status & ST_DELAYED)) this.lruNr[t]!++;
-    if (this.tracer) this.tracer.event('alloc', n, t);
+    if (this.tracerRef) this.tracerRef.es('alloc', t, n, 0, [n]);
     return n;
   }
 
@@ -197,8 +253,8 @@ export class Superblock {
   private freeExtent(t: number, n: number): void {
     const p = this.pool;
     if (!(p.status[n]! & ST_DELAYED)) this.lruNr[t]!--;
-    if (this.tracer) this.tracer.event('free', n, t);
     p.free(n);
+    if (this.tracerRef) this.tracerRef.es('free', t, n, 0, [n]);
   }
 
   /**
@@ -239,8 +295,8 @@ export class Superblock {
     const prev = p.rbPrev(es);
     if (prev === NIL) return es;
     if (this.canMerge(prev, es)) {
-      if (this.tracer) this.tracer.event('merge_left', prev, es);
       p.len[prev] = p.len[prev]! + p.len[es]!;
+      if (this.tracerRef) this.tracerRef.es('merge_left', t, prev, es, [prev]);
       p.rbErase(es, t);
       this.freeExtent(t, es);
       return prev;
@@ -254,12 +310,17 @@ export class Superblock {
     const next = p.rbNext(es);
     if (next === NIL) return es;
     if (this.canMerge(es, next)) {
-      if (this.tracer) this.tracer.event('merge_right', es, next);
       p.len[es] = p.len[es]! + p.len[next]!;
+      if (this.tracerRef) this.tracerRef.es('merge_right', t, es, next, [es]);
       p.rbErase(next, t);
       this.freeExtent(t, next);
     }
     return es;
+  }
+
+  private setCache(t: number, es: number): void {
+    this.cacheEs[t] = es;
+    if (this.tracerRef) this.tracerRef.es('cache_set', t, es, 0, null);
   }
 
   /**
@@ -269,35 +330,36 @@ export class Superblock {
    */
   private esInsertNode(t: number): number {
     const p = this.pool;
-    const tr = this.tracer;
+    const tr = this.tracerRef;
     let parent = NIL;
     let goLeft = false;
     let node = p.root[t]!;
     let es = NIL;
     while (node !== NIL) {
       parent = node;
-      if (tr) tr.event('visit', node, t);
       if (this.nLblk < p.lblk[node]!) {
         if (this.canMergeNewBefore(node)) {
           // The node grows to the left; it cannot overlap anything, so its key may change.
-          if (tr) tr.event('merge_into', node, 0);
           p.lblk[node] = this.nLblk;
           p.len[node] = p.len[node]! + this.nLen;
           if (p.status[node]! & MAPPED) p.pblk[node] = this.nPblk;
+          if (tr) tr.es('merge_into', t, node, 0, [node]);
           es = this.tryToMergeLeft(t, node);
-          this.cacheEs[t] = es;
+          this.setCache(t, es);
           return es;
         }
+        if (tr) tr.es('insert_visit', t, node, -1, null);
         node = p.left[node]!;
         goLeft = true;
       } else if (this.nLblk > this.end(node)) {
         if (this.canMergeNewAfter(node)) {
-          if (tr) tr.event('merge_into', node, 1);
           p.len[node] = p.len[node]! + this.nLen;
+          if (tr) tr.es('merge_into', t, node, 1, [node]);
           es = this.tryToMergeRight(t, node);
-          this.cacheEs[t] = es;
+          this.setCache(t, es);
           return es;
         }
+        if (tr) tr.es('insert_visit', t, node, 1, null);
         node = p.right[node]!;
         goLeft = false;
       } else {
@@ -307,9 +369,9 @@ export class Superblock {
     }
     es = this.allocExtent(t, this.nLblk, this.nLen, this.nPblk, this.nStatus);
     p.rbLinkNode(t, es, parent, goLeft);
-    if (tr) tr.event('link', es, parent);
+    if (tr) tr.es('link', t, es, parent, [es, parent]);
     p.rbInsertColor(es, t);
-    this.cacheEs[t] = es;
+    this.setCache(t, es);
     return es;
   }
 
@@ -321,14 +383,14 @@ export class Superblock {
    */
   private esRemoveRange(t: number, lblk: number, end: number): void {
     const p = this.pool;
-    const tr = this.tracer;
+    const tr = this.tracerRef;
     let es = this.esTreeSearch(t, lblk);
     if (es === NIL) return;
     if (p.lblk[es]! > end) return;
 
     // Quirk kept on purpose: any overlap drops cache_es, even if the cached extent survives.
     this.cacheEs[t] = NIL;
-    if (tr) tr.event('cache_clear', t, 0);
+    if (tr) tr.es('cache_clear', t, NIL, 0, null);
 
     const origLblk = p.lblk[es]!;
     const origLen = p.len[es]!;
@@ -337,34 +399,34 @@ export class Superblock {
     const origEnd = origLblk + origLen - 1;
     let len1 = lblk > origLblk ? lblk - origLblk : 0;
     const len2 = origEnd > end ? origEnd - end : 0;
-    if (len1 > 0) {
-      if (tr) tr.event('trim_right', es, len1);
-      p.len[es] = len1;
-    }
+    if (len1 > 0) p.len[es] = len1;
     if (len2 > 0) {
       if (len1 > 0) {
         // Split: the right piece goes back in through __es_insert_extent and so becomes
         // cache_es, which the kernel does and the engine keeps.
-        if (tr) tr.event('split', es, end + 1);
         this.nLblk = end + 1;
         this.nLen = len2;
         this.nPblk = origStatus & MAPPED ? origPblk + origLen - len2 : 0;
         this.nStatus = origStatus;
+        if (tr) tr.es('split', t, es, end + 1, [es]);
         this.esInsertNode(t);
       } else {
-        if (tr) tr.event('trim_left', es, end + 1);
         p.lblk[es] = end + 1;
         p.len[es] = len2;
         if (origStatus & MAPPED) p.pblk[es] = origPblk + origLen - len2;
+        if (tr) tr.es('trim_start', t, es, end + 1, [es]);
       }
       return;
     }
 
-    if (len1 > 0) es = p.rbNext(es);
+    if (len1 > 0) {
+      if (tr) tr.es('trim_end', t, es, len1, [es]);
+      es = p.rbNext(es);
+    }
 
     while (es !== NIL && this.end(es) <= end) {
       const next = p.rbNext(es);
-      if (tr) tr.event('erase', es, t);
+      if (tr) tr.es('erase', t, es, 0, null);
       p.rbErase(es, t);
       this.freeExtent(t, es);
       es = next;
@@ -373,10 +435,10 @@ export class Superblock {
     if (es !== NIL && p.lblk[es]! < end + 1) {
       const oldLen = p.len[es]!;
       len1 = this.end(es) - end;
-      if (tr) tr.event('trim_left', es, end + 1);
       p.lblk[es] = end + 1;
       p.len[es] = len1;
       if (p.status[es]! & MAPPED) p.pblk[es] = p.pblk[es]! + oldLen - len1;
+      if (tr) tr.es('trim_start', t, es, end + 1, [es]);
     }
   }
 
@@ -387,7 +449,11 @@ export class Superblock {
    */
   esInsertExtent(ino: number, lblk: number, len: number, pblk: number, status: number): void {
     this.rRet = 0;
-    if (len === 0) return; // before anything, the LRU included
+    if (len === 0) {
+      // before anything, the LRU included
+      if (this.tracerRef) this.tracerRef.es('noop', ino, NIL, 0, null);
+      return;
+    }
     this.esRemoveRange(ino, lblk, lblk + len - 1);
     this.nLblk = lblk;
     this.nLen = len;
@@ -403,7 +469,10 @@ export class Superblock {
    */
   esRemoveExtent(ino: number, lblk: number, len: number): void {
     this.rRet = 0;
-    if (len === 0) return;
+    if (len === 0) {
+      if (this.tracerRef) this.tracerRef.es('noop', ino, NIL, 0, null);
+      return;
+    }
     this.esRemoveRange(ino, lblk, lblk + len - 1);
   }
 
@@ -415,26 +484,31 @@ export class Superblock {
    */
   esLookupExtent(ino: number, lblk: number): void {
     const p = this.pool;
-    const tr = this.tracer;
+    const tr = this.tracerRef;
     let found = NIL;
     const cached = this.cacheEs[ino]!;
     if (cached !== NIL && lblk >= p.lblk[cached]! && lblk <= this.end(cached)) {
-      if (tr) tr.event('cache_hit', cached, ino);
+      if (tr) tr.es('cache_hit', ino, cached, lblk, null);
       found = cached;
     } else {
-      if (tr) tr.event('cache_miss', cached, ino);
+      if (tr) tr.es('cache_miss', ino, cached, lblk, null);
       let node = p.root[ino]!;
       while (node !== NIL) {
-        if (tr) tr.event('visit', node, ino);
-        if (lblk < p.lblk[node]!) node = p.left[node]!;
-        else if (lblk > this.end(node)) node = p.right[node]!;
-        else {
+        if (lblk < p.lblk[node]!) {
+          if (tr) tr.es('lookup_visit', ino, node, -1, null);
+          node = p.left[node]!;
+        } else if (lblk > this.end(node)) {
+          if (tr) tr.es('lookup_visit', ino, node, 1, null);
+          node = p.right[node]!;
+        } else {
+          if (tr) tr.es('lookup_visit', ino, node, 0, null);
           found = node;
           break;
         }
       }
     }
     this.setResult(found);
+    if (tr) tr.es(found === NIL ? 'not_found' : 'found', ino, found, lblk, null);
     this.esLruAdd(ino);
   }
 
@@ -446,28 +520,30 @@ export class Superblock {
    */
   esFindDelayedExtent(ino: number, lblk: number): void {
     const p = this.pool;
-    const tr = this.tracer;
+    const tr = this.tracerRef;
     let es = this.cacheEs[ino]!;
     if (es !== NIL && lblk >= p.lblk[es]! && lblk <= this.end(es)) {
-      if (tr) tr.event('cache_hit', es, ino);
+      if (tr) tr.es('cache_hit', ino, es, lblk, null);
     } else {
-      if (tr) tr.event('cache_miss', es, ino);
+      if (tr) tr.es('cache_miss', ino, es, lblk, null);
       es = this.esTreeSearch(ino, lblk);
     }
     if (es !== NIL && !(p.status[es]! & ST_DELAYED)) {
       let next = p.rbNext(es);
       while (next !== NIL) {
         es = next;
-        if (tr) tr.event('walk', es, ino);
+        if (tr) tr.es('walk', ino, es, 0, null);
         if (p.status[es]! & ST_DELAYED) break;
         next = p.rbNext(es);
       }
     }
     if (es !== NIL && p.status[es]! & ST_DELAYED) {
-      this.cacheEs[ino] = es;
       this.setResult(es);
+      if (tr) tr.es('found', ino, es, lblk, null);
+      this.setCache(ino, es);
     } else {
       this.setResult(NIL);
+      if (tr) tr.es('not_found', ino, NIL, lblk, null);
     }
     this.esLruAdd(ino);
   }
@@ -491,7 +567,11 @@ export class Superblock {
     const prev = this.lruPrev;
     const next = this.lruNext;
     if (prev[ino] !== -1) {
-      if (next[ino] === 0) return; // already the tail
+      if (next[ino] === 0) {
+        // already the tail: the move changes nothing
+        if (this.tracerRef) this.tracerRef.es('lru_add', ino, NIL, 0, null);
+        return;
+      }
       next[prev[ino]!] = next[ino]!;
       prev[next[ino]!] = prev[ino]!;
     }
@@ -500,19 +580,22 @@ export class Superblock {
     next[ino] = 0;
     next[tail] = ino;
     prev[0] = ino;
-    if (this.tracer) this.tracer.event('lru_add', ino, 0);
+    if (this.tracerRef) this.tracerRef.es('lru_add', ino, NIL, 1, null);
   }
 
   /** Takes inode `ino` off the LRU list, if on it. O(1). @see ext4_es_lru_del */
   esLruDel(ino: number): void {
     const prev = this.lruPrev;
     const next = this.lruNext;
-    if (prev[ino] === -1) return;
+    if (prev[ino] === -1) {
+      if (this.tracerRef) this.tracerRef.es('lru_del', ino, NIL, 0, null);
+      return;
+    }
     next[prev[ino]!] = next[ino]!;
     prev[next[ino]!] = prev[ino]!;
     prev[ino] = -1;
     next[ino] = -1;
-    if (this.tracer) this.tracer.event('lru_del', ino, 0);
+    if (this.tracerRef) this.tracerRef.es('lru_del', ino, NIL, 1, null);
   }
 
   /** Sum of lru_nr over the inodes on the LRU list. @see ext4_es_reclaim_extents_count */
@@ -530,12 +613,13 @@ export class Superblock {
    * @see fs/ext4/extents_status.c ext4_es_shrink
    */
   esShrink(nr: number): void {
+    const tr = this.tracerRef;
     this.rShrunk = 0;
     if (nr === 0) {
       this.rRet = this.reclaimableCount();
+      if (tr) tr.es('count', 0, NIL, this.rRet, null);
       return;
     }
-    const tr = this.tracer;
     const next = this.lruNext;
     const prev = this.lruPrev;
     const scanned: number[] = [];
@@ -543,18 +627,23 @@ export class Superblock {
     let cur = next[0]!;
     while (cur !== 0) {
       const after = next[cur]!;
-      // list_move_tail(cur, &scanned)
+      // list_move_tail(cur, &scanned): off the LRU for now, marked as scanned
       next[prev[cur]!] = after;
       prev[after] = prev[cur]!;
+      prev[cur] = -1;
+      next[cur] = -1;
       scanned.push(cur);
-      if (tr) tr.event('scan', cur, this.lruNr[cur]!);
+      if (tr) tr.es('scan', cur, NIL, this.lruNr[cur]!, null);
       if (this.lruNr[cur] !== 0) {
         const got = this.esTryToReclaimExtents(cur, nr);
         shrunk += got;
         nr -= got;
-        if (nr === 0) break;
+        if (nr === 0) {
+          if (tr) tr.es('stop', cur, NIL, shrunk, null);
+          break;
+        }
       } else if (tr) {
-        tr.event('skip', cur, 0);
+        tr.es('skip', cur, NIL, 0, null);
       }
       cur = after;
     }
@@ -566,9 +655,9 @@ export class Superblock {
       next[tail] = ino;
       prev[0] = ino;
     }
-    if (tr) tr.event('splice', scanned.length, 0);
     this.rShrunk = shrunk;
     this.rRet = this.reclaimableCount();
+    if (tr) tr.es('splice', 0, NIL, scanned.length, null);
   }
 
   /**
@@ -577,6 +666,7 @@ export class Superblock {
    */
   private esTryToReclaimExtents(ino: number, nr: number): number {
     const p = this.pool;
+    const tr = this.tracerRef;
     let shrunk = 0;
     if (this.lruNr[ino] === 0) return 0;
     let node = p.rbFirst(ino);
@@ -584,7 +674,7 @@ export class Superblock {
       const es = node;
       node = p.rbNext(es);
       if (!(p.status[es]! & ST_DELAYED)) {
-        if (this.tracer) this.tracer.event('reclaim', es, ino);
+        if (tr) tr.es('reclaim', ino, es, 0, null);
         p.rbErase(es, ino);
         this.freeExtent(ino, es);
         shrunk++;
@@ -592,6 +682,7 @@ export class Superblock {
       }
     }
     this.cacheEs[ino] = NIL;
+    if (tr) tr.es('cache_clear', ino, NIL, 0, null);
     return shrunk;
   }
 
