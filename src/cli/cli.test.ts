@@ -176,3 +176,29 @@ describe('esx command', () => {
     expect(r.stderr).toMatch(/usage/);
   });
 });
+
+describe('esx steps', () => {
+  it('esx steps prints one line per op with its steps, rotations named by lblk', () => {
+    const f = join(tmp, 'steps.jsonl');
+    writeFileSync(
+      f,
+      [
+        '{"format":"esx-ops/1","inodes":1}',
+        '{"op":"insert","ino":1,"lblk":10,"len":1,"status":"D"}',
+        '{"op":"insert","ino":1,"lblk":30,"len":1,"status":"D"}',
+        '{"op":"insert","ino":1,"lblk":20,"len":1,"status":"D"}',
+      ].join('\n') + '\n',
+    );
+    const r = esx('steps', f);
+    expect(r.status).toBe(0);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { i: number; steps: { kind: string }[] });
+    expect(lines.map((l) => l.i)).toEqual([1, 2, 3]);
+    expect(lines[2]!.steps.filter((s) => s.kind === 'rotate')).toMatchObject([
+      { fn: 'rb_insert_color', down: 30, up: 20 },
+      { fn: 'rb_insert_color', down: 10, up: 20 },
+    ]);
+  });
+});

@@ -2,6 +2,7 @@
  * The `esx` command: the engine without a browser.
  *   esx check FILE...            replay vector files against the engine, one line per file
  *   esx replay [--quiet] FILE    print result and state after every op (or only the final state)
+ *   esx steps FILE               each op's micro-steps, one JSON line per op
  *   esx bench [--ops N]          a seeded 1M-op workload: ops/s and peak memory
  *   esx gen-ops [--ops N] OUT    write the bench workload as an esx-ops/1 file
  *   esx convert TRACE            a kernel trace → esx-ops/1 on stdout, import report on stderr
@@ -10,11 +11,13 @@ import { checkFile, firstDifference } from './check.ts';
 import { InputError } from './io.ts';
 import { replayFile } from './replay.ts';
 import { runBench, writeWorkload } from './bench.ts';
+import { stepsFile } from './steps.ts';
 import { convertFile } from './convert.ts';
 
 const USAGE = `usage:
   esx check FILE...             check conformance vector files (plain or .gz)
   esx replay [--quiet] FILE     apply an op or vector file; print result and state per op
+  esx steps FILE                print each op's micro-steps as one JSON line
   esx bench [--ops N] [--seed S]  run the benchmark workload and print figures
   esx gen-ops [--ops N] [--seed S] OUT   write the benchmark workload as esx-ops/1
   esx convert TRACE             kernel trace (ftrace, trace-cmd, perf script) -> esx-ops/1 on stdout`;
@@ -62,6 +65,11 @@ function main(argv: string[]): number {
       const files = args.filter((a) => a !== '--quiet');
       if (files.length !== 1) throw new InputError('replay takes exactly one FILE');
       replayFile(files[0]!, { quiet, write });
+      return 0;
+    }
+    case 'steps': {
+      if (args.length !== 1) throw new InputError('steps takes exactly one FILE');
+      stepsFile(args[0]!, write);
       return 0;
     }
     case 'bench': {
