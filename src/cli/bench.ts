@@ -1,5 +1,8 @@
 /** `esx bench`: runs the seeded workload on the engine and prints ops/s and memory. */
 import { writeFileSync } from 'node:fs';
+import { History } from '../core/history.ts';
+import type { Op } from '../core/ops.ts';
+import { statusName } from '../core/status.ts';
 import { Superblock } from '../core/superblock.ts';
 import {
   makeWorkload,
@@ -85,4 +88,64 @@ export function writeWorkload(file: string, count: number, seed: number): void {
   const lines = [JSON.stringify({ format: 'esx-ops/1', inodes: w.inodes, seed, ops: count })];
   for (let k = 0; k < count; k++) lines.push(workloadLine(w, k));
   writeFileSync(file, lines.join('\n') + '\n');
+}
+
+/** Op `k` of the workload as an op object. */
+function workloadOp(w: Workload, k: number): Op {
+  const ino = w.ino[k]!;
+  switch (w.kind[k]) {
+    case W_INSERT:
+      return {
+        op: 'insert',
+        ino,
+        lblk: w.lblk[k]!,
+        len: w.len[k]!,
+        pblk: w.pblk[k]!,
+        status: statusName(w.status[k]!),
+      };
+    case W_REMOVE:
+      return { op: 'remove', ino, lblk: w.lblk[k]!, len: w.len[k]! };
+    case W_LOOKUP:
+      return { op: 'lookup', ino, lblk: w.lblk[k]! };
+    case W_FIND_DELAYED:
+      return { op: 'find_delayed', ino, lblk: w.lblk[k]! };
+    case W_SHRINK:
+      return { op: 'shrink', nr: w.len[k]! };
+    default:
+      return { op: 'lru_del', ino };
+  }
+}
+
+/** Seek figures: a history of `count` ops, random seeks, percentiles and memory. */
+export function runSeekBench(count: number, seed: number, write: (s: string) => void): void {
+  const heap0 = process.memoryUsage();
+  const w = makeWorkload(count, seed);
+  const h = new History(new Superblock(w.inodes));
+  const t0 = performance.now();
+  for (let k = 0; k < count; k++) h.append(workloadOp(w, k));
+  const buildMs = performance.now() - t0;
+  const end = h.seek(count);
+  const live = end.pool.live;
+  let x = seed * 7919;
+  const times: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    const k = x % (count + 1);
+    const s = performance.now();
+    h.seek(k);
+    times.push(performance.now() - s);
+  }
+  times.sort((a, b) => a - b);
+  const pct = (p: number) =>
+    times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!.toFixed(2);
+  const mem = process.memoryUsage();
+  write(
+    `history: ${count} ops (${live} live extents at the end), built in ${buildMs.toFixed(0)} ms\n`,
+  );
+  write(
+    `  seek to a random op: p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${times.at(-1)!.toFixed(2)} ms (300 seeks)\n`,
+  );
+  write(
+    `  memory: checkpoints ${mb(h.checkpointBytes())}; heap used ${mb(mem.heapUsed - heap0.heapUsed)} + array buffers ${mb(mem.arrayBuffers - heap0.arrayBuffers)} over the start\n`,
+  );
 }

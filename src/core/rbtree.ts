@@ -73,6 +73,27 @@ export class RbPool {
     this.root = root;
   }
 
+  /**
+   * An independent copy holding only the nodes in use so far (the arrays are cut at the pool's
+   * high-water mark). O(nodes). The tracer is not copied.
+   */
+  clone(): RbPool {
+    const c = new RbPool(this.root.length, this.top);
+    c.left.set(this.left.subarray(0, this.top));
+    c.right.set(this.right.subarray(0, this.top));
+    c.parent.set(this.parent.subarray(0, this.top));
+    c.color.set(this.color.subarray(0, this.top));
+    c.lblk.set(this.lblk.subarray(0, this.top));
+    c.len.set(this.len.subarray(0, this.top));
+    c.pblk.set(this.pblk.subarray(0, this.top));
+    c.status.set(this.status.subarray(0, this.top));
+    c.root.set(this.root);
+    c.top = this.top;
+    c.freeHead = this.freeHead;
+    c.live = this.live;
+    return c;
+  }
+
   /** Bytes held by the typed arrays (what the engine's state costs, bar small objects). */
   byteSize(): number {
     return this.capacity * (4 * 5 + 1 + 8 + 1) + this.root.byteLength;

@@ -111,6 +111,19 @@ export class Superblock {
     this.inodeCount = inodes;
   }
 
+  /** An independent copy of the whole state (trees, caches, counters, LRU). O(nodes + inodes). */
+  clone(): Superblock {
+    const c = Object.create(Superblock.prototype) as Superblock;
+    Object.assign(c, this);
+    (c as { pool: RbPool }).pool = this.pool.clone();
+    c.tracerRef = null;
+    c.cacheEs = this.cacheEs.slice();
+    c.lruNr = this.lruNr.slice();
+    c.lruPrev = this.lruPrev.slice();
+    c.lruNext = this.lruNext.slice();
+    return c;
+  }
+
   /** Adds inodes up to `n` (never removes any): each new inode has an empty tree, off the LRU. */
   setInodeCount(n: number): void {
     if (n <= this.inodeCount) return;
