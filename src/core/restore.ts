@@ -91,9 +91,9 @@ function isU32(x: unknown): x is number {
  * lru_nr wrong, cache_es not an extent, LRU with unknown or repeated inodes). O(size of dump).
  */
 export function restoreState(state: SbState): Superblock {
-  const bad = (why: string): never => {
+  function bad(why: string): never {
     throw new EsError('EBADARG', `state: ${why}`);
-  };
+  }
   if (
     !state ||
     typeof state !== 'object' ||
