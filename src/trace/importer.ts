@@ -129,7 +129,7 @@ export class TraceImporter {
   private readonly ops: Op[] = [];
   private readonly opLines: number[] = [];
   private readonly inodeMap: TraceInode[] = [];
-  private readonly inoByKey = new Map<string, number>();
+  private readonly inoByDev = new Map<string, Map<string, number>>();
   private readonly bookmarks: Bookmark[] = [];
   private readonly divergences: Divergence[] = [];
   /** Enter results waiting for their exit, by task and inode (tasks interleave on SMP). */
@@ -266,12 +266,13 @@ export class TraceImporter {
 
   /** The explorer inode of (dev, ino), made on first sight; 0 when the engine has no room left. */
   private inode(dev: string, traceIno: string, line: number): number {
-    const key = dev + ' ' + traceIno;
-    const known = this.inoByKey.get(key);
+    let byIno = this.inoByDev.get(dev);
+    if (!byIno) this.inoByDev.set(dev, (byIno = new Map()));
+    const known = byIno.get(traceIno);
     if (known !== undefined) return known;
     if (this.inodeMap.length >= MAX_INODES) return 0;
     const ino = this.inodeMap.length + 1;
-    this.inoByKey.set(key, ino);
+    byIno.set(traceIno, ino);
     this.inodeMap.push({ ino, dev, traceIno, line });
     if (!this.report.devices.includes(dev)) this.report.devices.push(dev);
     if (this.check) applyOp(this.sb, { op: 'add_inodes', count: ino });

@@ -101,6 +101,8 @@ const EVENTS: ReadonlyMap<string, Shape> = new Map<string, Shape>([
   ['ext4_es_reclaim_extents_count', 'reclaim_count'],
 ]);
 
+const NAMES: ReadonlyMap<string, string> = new Map([...EVENTS.keys()].map((k) => [k, k]));
+
 const SOURCES: Record<string, InsertSource> = {
   ext4_es_insert_extent: 'insert',
   ext4_es_cache_extent: 'cache',
@@ -200,13 +202,42 @@ function bad(event: string, reason: string): TraceLine {
   return { kind: 'malformed', event, reason };
 }
 
+/** No event has more than this many fields that matter; later ones are left unsplit. */
+const MAX_TOKENS = 12;
+
+/**
+ * Splits on single spaces like `split(' ')` (so a trailing space gives an empty last token), but
+ * stops after MAX_TOKENS: the hot path of a million-line import, kept free of regular expressions.
+ */
+function tokens(s: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  while (out.length < MAX_TOKENS - 1) {
+    const sp = s.indexOf(' ', from);
+    if (sp < 0) break;
+    out.push(s.slice(from, sp));
+    from = sp + 1;
+  }
+  out.push(s.slice(from));
+  return out;
+}
+
+/** `M,m` in decimal. */
+function isDev(tok: string | undefined): boolean {
+  if (tok === undefined) return false;
+  const comma = tok.indexOf(',');
+  return comma > 0 && decimal(tok.slice(0, comma)) >= 0 && decimal(tok.slice(comma + 1)) >= 0;
+}
+
 /** The fields after `EVENT: `. */
 export function parseEsFields(event: string, fields: string): TraceLine {
   const shape = EVENTS.get(event);
   if (shape === undefined) return bad(event, `unknown event ${event}`);
+  // The table's own copy of the name: a constant string makes the importer's counting cheap.
+  event = NAMES.get(event) ?? event;
   // Single spaces separate fields; a trailing space (an empty status) leaves an empty last token.
-  const t = fields.split(' ');
-  if (t[0] !== 'dev' || !/^\d+,\d+$/.test(t[1] ?? '')) return bad(event, 'expected "dev M,m"');
+  const t = tokens(fields);
+  if (t[0] !== 'dev' || !isDev(t[1])) return bad(event, 'expected "dev M,m"');
   const dev = t[1]!;
   const es = parseShape(shape, event, dev, t);
   return typeof es === 'string' ? bad(event, es) : { kind: 'es', event, task: '', es };
