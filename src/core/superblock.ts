@@ -75,6 +75,10 @@ export class Superblock {
   lruNext: Int32Array;
   private tracerRef: EsTracer | null = null;
 
+  /** Lookups since the start and how many of them cache_es answered (for statistics). */
+  lookups = 0;
+  cacheHits = 0;
+
   /** Results of the last entry point. */
   rFound = 0;
   rLblk = 0;
@@ -500,8 +504,10 @@ export class Superblock {
     const tr = this.tracerRef;
     let found = NIL;
     const cached = this.cacheEs[ino]!;
+    this.lookups++;
     if (cached !== NIL && lblk >= p.lblk[cached]! && lblk <= this.end(cached)) {
       if (tr) tr.es('cache_hit', ino, cached, lblk, null);
+      this.cacheHits++;
       found = cached;
     } else {
       if (tr) tr.es('cache_miss', ino, cached, lblk, null);
