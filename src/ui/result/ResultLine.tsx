@@ -14,7 +14,7 @@ export function ResultLine() {
       <span className="result-text" data-testid="result-text">
         {result?.text ?? 'No op yet. Run one from the form, type a command, or load the example.'}
       </span>
-      <span className="result-count">
+      <span className="result-count" data-testid="op-count">
         {count === 1 ? '1 op in the log' : `${count} ops in the log`}
       </span>
     </div>
