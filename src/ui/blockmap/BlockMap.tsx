@@ -10,12 +10,12 @@ import {
 } from '../../store/selectors.ts';
 import { useSize } from '../shared/useSize.ts';
 import { useZoom } from '../shared/useZoom.ts';
-import { STATUS_LABEL, statusFill } from '../shared/status.ts';
 import { baseDomain, visibleBars } from './scale.ts';
+import { BarView } from './BarView.tsx';
 
 const AXIS_Y = 20;
-const TRACK_Y = 30;
-const TRACK_H = 50;
+import { TRACK_H, TRACK_Y } from './BarView.tsx';
+
 const HEIGHT = 112;
 
 /** The selected inode's logical blocks: extents as bars, gaps as "not in the tree", the last lookup marked. */
@@ -124,30 +124,17 @@ export function BlockMap() {
           <g className="bars">
             {bars.map(({ index, x0, x1 }) => {
               const [lblk, len, status, pblk] = extents[index]!;
-              const w = x1 - x0;
-              const label =
-                w > 92
-                  ? `[${lblk}/${len}) ${status}${pblk === null ? '' : ` → ${pblk}`}`
-                  : w > 22
-                    ? status
-                    : '';
               return (
-                <g
+                <BarView
                   key={lblk}
-                  className={`bar${lblk === cache ? ' cached' : ''}`}
-                  data-lblk={lblk}
-                  data-len={len}
-                  data-status={status}
-                  role="img"
-                  aria-label={`blocks ${lblk} to ${lblk + len - 1}, ${STATUS_LABEL[status] ?? status}${pblk === null ? '' : `, physical ${pblk}`}${lblk === cache ? ', cache_es' : ''}`}
-                >
-                  <rect x={x0} y={TRACK_Y} width={w} height={TRACK_H} fill={statusFill(status)} />
-                  {label && (
-                    <text x={x0 + w / 2} y={TRACK_Y + TRACK_H / 2 + 4}>
-                      {label}
-                    </text>
-                  )}
-                </g>
+                  lblk={lblk}
+                  len={len}
+                  status={status}
+                  pblk={pblk}
+                  x0={x0}
+                  x1={x1}
+                  cached={lblk === cache}
+                />
               );
             })}
           </g>

@@ -1,11 +1,10 @@
 import { InodeCount } from './InodeCount.tsx';
 import { useEsx } from '../../store/useEsx.ts';
-import { selectBusy, selectEngine, selectNewSession, selectRun } from '../../store/selectors.ts';
+import { selectEngine, selectNewSession, selectRun } from '../../store/selectors.ts';
 import { EXAMPLE_OPS } from '../../store/sessionSlice.ts';
 
 export function Header() {
   const engine = useEsx(selectEngine);
-  const busy = useEsx(selectBusy);
   const run = useEsx(selectRun);
   const newSession = useEsx(selectNewSession);
   return (
@@ -29,7 +28,7 @@ export function Header() {
         </button>
         <span className={`engine ${engine ? 'ready' : ''}`} role="note" aria-label="Engine status">
           <span className="dot" aria-hidden="true" />
-          {engine ? (busy ? 'Engine working…' : 'Engine ready in a worker') : 'Starting engine…'}
+          {engine ? 'Engine ready in a worker' : 'Starting engine…'}
         </span>
       </div>
     </header>

@@ -1,10 +1,30 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useEsx } from '../../store/useEsx.ts';
 import { selectCache, selectDetailIno, selectExtents } from '../../store/selectors.ts';
 import { STATUS_LABEL } from '../shared/status.ts';
 
 /** Rows drawn before "Show all": a table of 10,000 rows would slow every op down. */
 const ROW_LIMIT = 300;
+
+interface RowProps {
+  lblk: number;
+  len: number;
+  status: string;
+  pblk: number | null;
+  cached: boolean;
+}
+
+/** One extent; memoised on its values, so an op re-renders only the rows it changed. */
+const Row = memo(function Row({ lblk, len, status, pblk, cached }: RowProps) {
+  return (
+    <tr className={cached ? 'cached' : undefined} data-cache={cached ? 'true' : undefined}>
+      <td>{lblk}</td>
+      <td>{len}</td>
+      <td title={STATUS_LABEL[status]}>{status}</td>
+      <td>{pblk ?? '—'}</td>
+    </tr>
+  );
+});
 
 /** The exact, copyable truth behind the drawings. */
 export function ExtentsTable() {
@@ -33,16 +53,14 @@ export function ExtentsTable() {
           </thead>
           <tbody>
             {rows.map(([lblk, len, status, pblk]) => (
-              <tr
+              <Row
                 key={lblk}
-                className={lblk === cache ? 'cached' : undefined}
-                data-cache={lblk === cache ? 'true' : undefined}
-              >
-                <td>{lblk}</td>
-                <td>{len}</td>
-                <td title={STATUS_LABEL[status]}>{status}</td>
-                <td>{pblk ?? '—'}</td>
-              </tr>
+                lblk={lblk}
+                len={len}
+                status={status}
+                pblk={pblk}
+                cached={lblk === cache}
+              />
             ))}
           </tbody>
         </table>

@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { zoomIdentity } from 'd3-zoom';
 import { useEsx } from '../../store/useEsx.ts';
 import {
@@ -12,11 +12,15 @@ import { useZoom } from '../shared/useZoom.ts';
 import { TreeNodeView } from './TreeNodeView.tsx';
 import { TreeEdge } from './TreeEdge.tsx';
 import { TreeHeader } from './TreeHeader.tsx';
+import { TreeSketch } from './TreeSketch.tsx';
+import { visibleIds } from './cull.ts';
 import { EmptyState } from './EmptyState.tsx';
 import { Legend } from '../legend/Legend.tsx';
 import { MOTION_LIMIT, NODE_H, NODE_W, nodeX, nodeY } from './geometry.ts';
 
 const PAD = 28;
+/** Below this many screen pixels per node width the tree is drawn as a sketch. */
+const SKETCH_BELOW_PX = 26;
 
 /** The selected inode's red-black tree: tidy layout from the worker, drawn by React, d3-zoom for pan and zoom. */
 export function TreeView() {
@@ -73,8 +77,15 @@ export function TreeView() {
     }
   };
 
-  const k = zoom.transform.k;
-  const detailClass = k * NODE_W < 40 ? 'far' : k < 0.55 ? 'mid' : '';
+  const t = zoom.transform;
+  const k = t.k;
+  // Far out, nodes are a few pixels wide: draw a sketch. Closer, draw the nodes in view.
+  const far = k * NODE_W < SKETCH_BELOW_PX;
+  const shown = useMemo(
+    () => (far ? [] : visibleIds(tree, t, width, height)),
+    [far, tree, t, width, height],
+  );
+  const detailClass = k < 0.55 ? 'mid' : '';
   const motion = ids.length <= MOTION_LIMIT ? 'glide' : '';
   return (
     <section className="panel tree-panel" aria-labelledby="tree-title">
@@ -89,19 +100,26 @@ export function TreeView() {
           role="group"
           aria-label={`Red-black tree of inode ${ino}, ${ids.length} nodes. Arrow keys pan, + and - zoom, 0 fits.`}
           data-nodes={ids.length}
+          data-drawn={far ? 'sketch' : shown.length}
           onKeyDown={onKeyDown}
         >
-          <g transform={zoom.transform.toString()}>
-            <g className="edges">
-              {ids.map((id) => (
-                <TreeEdge key={id} id={id} />
-              ))}
-            </g>
-            <g className="nodes">
-              {ids.map((id) => (
-                <TreeNodeView key={id} id={id} cached={id === cacheId} />
-              ))}
-            </g>
+          <g transform={t.toString()}>
+            {far ? (
+              <TreeSketch tree={tree} k={k} />
+            ) : (
+              <>
+                <g className="edges">
+                  {shown.map((id) => (
+                    <TreeEdge key={id} id={id} />
+                  ))}
+                </g>
+                <g className="nodes">
+                  {shown.map((id) => (
+                    <TreeNodeView key={id} id={id} cached={id === cacheId} />
+                  ))}
+                </g>
+              </>
+            )}
           </g>
         </svg>
         {ids.length === 0 && <EmptyState ino={ino} />}
