@@ -43,7 +43,8 @@ export function TreeView() {
     const y1 = nodeY(maxDepth) + NODE_H / 2 + PAD;
     const k = Math.min(1.25, width / (x1 - x0), (height - 16) / (y1 - y0));
     const tx = width / 2 - ((x0 + x1) / 2) * k;
-    const ty = 12 - y0 * k;
+    // Centre vertically when the tree is wide and flat; otherwise start at the top.
+    const ty = Math.max(12, (height - (y1 - y0) * k) / 2) - y0 * k;
     moved.current = false;
     setTransform(zoomIdentity.translate(tx, ty).scale(k));
   }, [width, height, minX, maxX, maxDepth, setTransform, moved]);
