@@ -25,11 +25,13 @@ export function CommandField() {
       return;
     }
     if (parsed.ops.length === 0) return;
-    setError(null);
     remember(text);
     walk.current = null;
-    setText('');
-    void run(parsed.ops);
+    // Clear the field when the reply lands, so the page changes in one frame, not two.
+    void run(parsed.ops).then(() => {
+      setError(null);
+      setText((t) => (t === text ? '' : t));
+    });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
