@@ -26,7 +26,6 @@ export const selectResult = (s: EsxState) => s.result;
 export const selectHistory = (s: EsxState) => s.history;
 export const selectOpCount = (s: EsxState) => s.ops.length;
 export const selectEngine = (s: EsxState) => s.engine;
-export const selectBusy = (s: EsxState) => s.busy > 0;
 /** True when no op has run and no inode holds an extent: the empty state shows. */
 export const selectIsEmpty = (s: EsxState) =>
   s.ops.length === 0 && (s.snapshot?.inodes.every((i) => i.extents === 0) ?? true);
