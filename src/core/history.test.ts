@@ -106,3 +106,20 @@ describe('History', () => {
     expect(dumpState(c).inodes.map((i) => i.extents.length)).toEqual([1, 1]);
   });
 });
+
+describe('History checkpoint budget', () => {
+  it('History thins its checkpoints past the budget and still seeks exactly', () => {
+    const ops = randomOps(11, 3000);
+    const want = prefixStates(ops);
+    const h = new History(newSuperblock(3), 16, 40_000);
+    for (const op of ops) h.append(op);
+    expect(h.interval).toBeGreaterThan(16);
+    expect(h.checkpointBytes()).toBeLessThanOrEqual(40_000 * 2);
+    for (const k of [0, 1, 17, 999, 1500, 2999, 3000, 5, 2048])
+      expect(JSON.stringify(dumpState(h.seek(k)))).toBe(want[k]);
+    h.truncate(1000);
+    for (const op of ops.slice(1000, 1200)) h.append(op);
+    expect(JSON.stringify(dumpState(h.seek(1200)))).toBe(want[1200]);
+    expect(h.reclaimable).toHaveLength(1200);
+  });
+});
