@@ -5,8 +5,8 @@
  * side of its parent instead of centred under it: `10b(,20r)` and `10b(20r,)` look different.
  */
 import { hierarchy, tree, type HierarchyPointNode } from 'd3-hierarchy';
-import { NIL, RED, type RbPool } from '../core/rbtree.ts';
-import { hasPblk, statusName } from '../core/status.ts';
+import { NIL, type RbPool } from '../core/rbtree.ts';
+import { poolSource, type TreeSource } from './treeSource.ts';
 import type { TreeNode } from './protocol.ts';
 
 interface Slot {
@@ -23,7 +23,7 @@ function separation(a: HierarchyPointNode<Slot>, b: HierarchyPointNode<Slot>): n
   return a.parent === b.parent ? w : w * 1.15;
 }
 
-const layoutTree = tree<Slot>().nodeSize([1, 1]).separation(separation);
+const tidyTree = tree<Slot>().nodeSize([1, 1]).separation(separation);
 
 export interface Layout {
   nodes: TreeNode[];
@@ -34,7 +34,12 @@ export interface Layout {
 
 /** Lays out tree `t` of `pool`; nodes come back in preorder. O(n). */
 export function layoutRbTree(pool: RbPool, t: number): Layout {
-  const root = pool.root[t]!;
+  return layoutTree(poolSource(pool, t));
+}
+
+/** Lays out any tree given by a TreeSource; nodes come back in preorder. O(n). */
+export function layoutTree(src: TreeSource): Layout {
+  const root = src.root;
   if (root === NIL) return { nodes: [], minX: 0, maxX: 0, maxDepth: 0 };
 
   // Build the slot tree iteratively: a deep tree must not overflow the stack.
@@ -42,8 +47,8 @@ export function layoutRbTree(pool: RbPool, t: number): Layout {
   const stack: Slot[] = [top];
   while (stack.length > 0) {
     const s = stack.pop()!;
-    const l = pool.left[s.id]!;
-    const r = pool.right[s.id]!;
+    const l = src.left(s.id);
+    const r = src.right(s.id);
     if (l === NIL && r === NIL) continue;
     const ls: Slot = { id: l };
     const rs: Slot = { id: r };
@@ -52,12 +57,7 @@ export function layoutRbTree(pool: RbPool, t: number): Layout {
     if (r !== NIL) stack.push(rs);
   }
 
-  const laid = layoutTree(hierarchy(top));
-  const pos = new Map<number, HierarchyPointNode<Slot>>();
-  laid.each((n) => {
-    if (n.data.id !== NIL) pos.set(n.data.id, n);
-  });
-
+  const laid = tidyTree(hierarchy(top));
   const nodes: TreeNode[] = [];
   let minX = Infinity;
   let maxX = -Infinity;
@@ -65,17 +65,17 @@ export function layoutRbTree(pool: RbPool, t: number): Layout {
   laid.eachBefore((n) => {
     const id = n.data.id;
     if (id === NIL) return;
-    const parent = pool.parent[id]!;
-    const st = pool.status[id]!;
+    const parent = n.parent && n.parent.data.id !== NIL ? n.parent.data.id : NIL;
+    const r = src.rec(id);
     nodes.push({
       id,
-      lblk: pool.lblk[id]!,
-      len: pool.len[id]!,
-      pblk: hasPblk(st) ? pool.pblk[id]! : null,
-      status: statusName(st),
-      red: pool.color[id] === RED,
+      lblk: r.lblk,
+      len: r.len,
+      pblk: r.pblk,
+      status: r.status,
+      red: r.red,
       parent,
-      side: parent === NIL ? 'root' : pool.left[parent] === id ? 'left' : 'right',
+      side: parent === NIL ? 'root' : src.left(parent) === id ? 'left' : 'right',
       x: n.x,
       depth: n.depth,
     });
