@@ -123,3 +123,19 @@ describe('History checkpoint budget', () => {
     expect(h.reclaimable).toHaveLength(1200);
   });
 });
+
+describe('History.appendRecorded', () => {
+  it('History.appendRecorded gives the same results and states as append, with steps', () => {
+    const ops = randomOps(21, 400);
+    const a = new History(newSuperblock(3), 32);
+    const b = new History(newSuperblock(3), 32);
+    for (const [k, op] of ops.entries()) {
+      const r = a.append(op);
+      const rec = b.appendRecorded(op);
+      expect(rec.result).toEqual(r);
+      if (!r.err && k % 50 === 0) expect(rec.steps.length).toBeGreaterThan(0);
+    }
+    expect(JSON.stringify(dumpState(b.seek(400)))).toBe(JSON.stringify(dumpState(a.seek(400))));
+    expect(JSON.stringify(dumpState(b.seek(133)))).toBe(JSON.stringify(dumpState(a.seek(133))));
+  });
+});

@@ -71,13 +71,31 @@ export class History {
     this.results.push(result);
     this.reclaimable.push(this.engine.reclaimableCount());
     this.at++;
+    this.checkpointIfDue();
+    return result;
+  }
+
+  private checkpointIfDue(): void {
     if (this.at % this._interval === 0 && this.checkpoints.length === this.at / this._interval) {
       const c = this.engine.clone();
       this.checkpoints.push(c);
       this.checkpointSize += sizeOf(c);
       if (this.checkpointSize > this.budget && this.checkpoints.length > 2) this.thin();
     }
-    return result;
+  }
+
+  /**
+   * Like `append`, with micro-step recording of the op (for the op the explorer shows next).
+   */
+  appendRecorded(op: Op): RecordedOp {
+    this.seek(this.ops.length);
+    const rec = recordOp(this.engine, op);
+    this.ops.push(op);
+    this.results.push(rec.result);
+    this.reclaimable.push(this.engine.reclaimableCount());
+    this.at++;
+    this.checkpointIfDue();
+    return rec;
   }
 
   /** Drops every op from index `n` on (and the checkpoints past it). O(dropped). */

@@ -3,6 +3,7 @@
  * link) plus an op log, the cursor, the selected inode, breakpoints and view settings. Checking
  * is strict: anything unexpected is refused with a LinkError, never half-loaded.
  */
+import type { Breakpoint } from '../core/breakpoints.ts';
 import type { SbState } from '../core/dump.ts';
 import { EsError } from '../core/errors.ts';
 import { formatCommand, parseCommand, type Op } from '../core/ops.ts';
@@ -10,10 +11,7 @@ import { restoreState } from '../core/restore.ts';
 import { STEP_CATEGORIES, type StepCategory } from '../core/steps.ts';
 import { MAX_INODES } from '../core/superblock.ts';
 
-export type Breakpoint =
-  | { on: 'category'; category: StepCategory }
-  | { on: 'inode'; ino: number }
-  | { on: 'range'; ino: number; lblk: number; len: number };
+export type { Breakpoint };
 
 export type SessionBase = { inodes: number } | { state: SbState };
 
