@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { dumpInode } from '../core/dump.ts';
+import { parseCommand } from '../core/ops.ts';
+import { Timeline } from './timeline.ts';
+import { recordSource, sourceExtents, sourceShape } from './treeSource.ts';
+
+const ops = [
+  'insert 1 10 1 D',
+  'insert 1 30 1 D',
+  'insert 1 20 1 D',
+  'insert 2 0 4 100 W',
+  'remove 1 20 1',
+  'lookup 2 1',
+].map(parseCommand);
+
+function loaded() {
+  const t = new Timeline();
+  t.load({ inodes: 2 }, ops);
+  return t;
+}
+
+describe('Timeline.move', () => {
+  it('Timeline.move walks every step forward and back again through the same positions', () => {
+    const t = loaded();
+    t.move('start');
+    const forward = [{ ...t.cursor }];
+    while (t.cursor.op < t.length) forward.push({ ...t.move('next') });
+    expect(forward.at(-1)).toEqual({ op: 6, step: 0 });
+    const total = ops.reduce((n, _, k) => n + Math.max(1, t.stepsOf(k).steps.length), 0);
+    expect(forward.length).toBe(total + 1);
+    const back = [{ ...t.cursor }];
+    while (t.cursor.op > 0 || t.cursor.step > 0) back.push({ ...t.move('prev') });
+    expect(back.reverse()).toEqual(forward);
+  });
+  it('Timeline.move by op and to the ends', () => {
+    const t = loaded();
+    expect(t.move('start')).toEqual({ op: 0, step: 0 });
+    expect(t.move('next')).toEqual({ op: 0, step: 1 });
+    expect(t.move('nextOp')).toEqual({ op: 1, step: 0 });
+    t.move('next');
+    expect(t.move('prevOp')).toEqual({ op: 1, step: 0 });
+    expect(t.move('prevOp')).toEqual({ op: 0, step: 0 });
+    expect(t.move('end')).toEqual({ op: 6, step: 0 });
+    expect(t.move('next')).toEqual({ op: 6, step: 0 });
+    expect(t.seek({ op: 99, step: 3 })).toEqual({ op: 6, step: 0 });
+    expect(t.seek({ op: 2, step: 999 })).toEqual({ op: 3, step: 0 });
+  });
+});
+
+describe('Timeline.midOp', () => {
+  it('Timeline.midOp after all steps but the last rebuilds a valid tree, and all steps give the after state', () => {
+    const t = loaded();
+    for (let k = 0; k < t.length; k++) {
+      const n = t.stepsOf(k).steps.length;
+      const ino = 'ino' in ops[k]! ? (ops[k] as { ino: number }).ino : 1;
+      const mid = t.midOp(k, n, ino);
+      const src = recordSource(mid.inode.nodes, mid.inode.root);
+      const after = dumpInode(t.stateAt(k + 1), ino);
+      expect(sourceShape(src)).toBe(after.shape);
+      expect(sourceExtents(src)).toEqual(after.extents);
+    }
+  });
+  it('Timeline.midOp shows the tree between the two rotations of an insert', () => {
+    const t = loaded();
+    const steps = t.stepsOf(2).steps;
+    const first = steps.findIndex((s) => s.kind === 'rotate');
+    const mid = t.midOp(2, first + 1, 1);
+    expect(sourceShape(recordSource(mid.inode.nodes, mid.inode.root))).toBe('10b(,20r(,30r))');
+  });
+});
+
+describe('Timeline.continueTo', () => {
+  it('Timeline.continueTo stops after each rotation forward and finds them again backward', () => {
+    const t = loaded();
+    t.move('start');
+    const bps = [{ on: 'category' as const, category: 'rotation' as const }];
+    const fwd: string[] = [];
+    for (;;) {
+      const hit = t.continueTo(1, bps);
+      if (!hit) break;
+      expect(hit.step.kind).toBe('rotate');
+      fwd.push(`${t.cursor.op}.${t.cursor.step}`);
+    }
+    expect(fwd.length).toBe(2);
+    expect(t.cursor).toEqual({ op: 6, step: 0 });
+    const back: string[] = [];
+    for (;;) {
+      const hit = t.continueTo(-1, bps);
+      if (!hit) break;
+      back.push(`${t.cursor.op}.${t.cursor.step}`);
+    }
+    expect(back).toEqual([...fwd].reverse());
+    expect(t.cursor).toEqual({ op: 0, step: 0 });
+    expect(t.continueTo(1, [])).toBeNull();
+    expect(t.cursor).toEqual({ op: 6, step: 0 });
+  });
+  it('Timeline.continueTo stops on an inode and on a block range', () => {
+    const t = loaded();
+    t.move('start');
+    expect(t.continueTo(1, [{ on: 'inode', ino: 2 }])?.step.ino).toBe(2);
+    expect(t.cursor.op).toBe(3);
+    t.move('start');
+    const hit = t.continueTo(1, [{ on: 'range', ino: 1, lblk: 25, len: 10 }]);
+    expect(hit?.step.ino).toBe(1);
+    expect(t.cursor.op).toBe(1);
+  });
+});
+
+describe('Timeline.apply', () => {
+  it('Timeline.apply in the past drops the later ops and returns them', () => {
+    const t = loaded();
+    t.seek({ op: 2, step: 1 });
+    const { results, dropped } = t.apply([parseCommand('lookup 1 10')]);
+    expect(dropped).toHaveLength(4);
+    expect(results).toEqual([{ found: 1, es: [10, 1, 'D', null] }]);
+    expect(t.length).toBe(3);
+    expect(t.cursor).toEqual({ op: 3, step: 0 });
+  });
+});

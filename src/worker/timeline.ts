@@ -1,0 +1,275 @@
+/**
+ * The step debugger's model in the worker: a History (op log with checkpoints) plus a cursor
+ * (op, step) that moves by micro-step or by op, forward and backward, and runs to breakpoints.
+ * The state at (k, 0) is the state after k ops; at (k, s) with s > 0 it is the state before op k
+ * with the first s micro-steps of op k applied (a tree shown mid-operation).
+ */
+import { firstHit, type Breakpoint } from '../core/breakpoints.ts';
+import type { SbState } from '../core/dump.ts';
+import { History } from '../core/history.ts';
+import { newSuperblock, type Op, type OpResult } from '../core/ops.ts';
+import { restoreState } from '../core/restore.ts';
+import { snapshotInode, type NodeRec } from '../core/snapshot.ts';
+import type { RecordedOp, Step } from '../core/steps.ts';
+import type { Superblock } from '../core/superblock.ts';
+
+export type TimelineBase = { inodes: number } | { state: SbState };
+
+export interface Cursor {
+  op: number;
+  step: number;
+}
+
+export type Move = 'next' | 'prev' | 'nextOp' | 'prevOp' | 'start' | 'end';
+
+/** Recorded ops kept for quick stepping (each holds its steps and their node records). */
+const REC_CACHE = 256;
+
+export interface MidOpInode {
+  nodes: Map<number, NodeRec>;
+  root: number;
+  cache: number;
+  lruNr: number;
+}
+
+export class Timeline {
+  history: History;
+  base: TimelineBase;
+  cursor: Cursor = { op: 0, step: 0 };
+  private recs = new Map<number, RecordedOp>();
+  /** The state before op `k`, kept while the cursor is inside op k. */
+  private pre: { k: number; sb: Superblock } | null = null;
+
+  constructor(base: TimelineBase = { inodes: 1 }) {
+    this.base = base;
+    this.history = new History(baseSuperblock(base));
+  }
+
+  get length(): number {
+    return this.history.length;
+  }
+
+  get ops(): readonly Op[] {
+    return this.history.ops;
+  }
+
+  get results(): readonly OpResult[] {
+    return this.history.results;
+  }
+
+  /** Starts over from `base` and applies `ops`; the cursor goes to the end. */
+  load(base: TimelineBase, ops: readonly Op[]): OpResult[] {
+    const h = new History(baseSuperblock(base));
+    const n = ops.length;
+    ops.forEach((op, i) => {
+      if (i === n - 1) this.remember(n - 1, h.appendRecorded(op));
+      else h.append(op);
+    });
+    this.recs.clear();
+    this.pre = null;
+    this.base = base;
+    this.history = h;
+    this.cursor = { op: n, step: 0 };
+    return [...h.results];
+  }
+
+  /**
+   * Applies `ops` at the cursor: ops after the cursor (and the op the cursor is inside) are
+   * dropped first and returned, so the caller can offer them back. The cursor goes to the end.
+   */
+  apply(ops: readonly Op[]): { results: OpResult[]; dropped: Op[] } {
+    const at = this.cursor.op;
+    const dropped = this.history.ops.slice(at);
+    if (dropped.length) {
+      this.history.truncate(at);
+      for (const k of [...this.recs.keys()]) if (k >= at) this.recs.delete(k);
+      this.pre = null;
+    }
+    const results: OpResult[] = [];
+    ops.forEach((op, i) => {
+      if (i === ops.length - 1) {
+        const rec = this.history.appendRecorded(op);
+        this.remember(this.history.length - 1, rec);
+        results.push(rec.result);
+      } else {
+        results.push(this.history.append(op));
+      }
+    });
+    this.cursor = { op: this.history.length, step: 0 };
+    return { results, dropped };
+  }
+
+  /** The recorded steps of op `k` (cached). */
+  stepsOf(k: number): RecordedOp {
+    const hit = this.recs.get(k);
+    if (hit) return hit;
+    const rec = this.history.record(k);
+    this.remember(k, rec);
+    return rec;
+  }
+
+  private remember(k: number, rec: RecordedOp): void {
+    if (this.recs.size >= REC_CACHE) {
+      const oldest = this.recs.keys().next().value;
+      if (oldest !== undefined) this.recs.delete(oldest);
+    }
+    this.recs.set(k, rec);
+  }
+
+  /** Moves the cursor to `c`, normalised: within the log, and (k, steps of k) becomes (k+1, 0). */
+  seek(c: Cursor): Cursor {
+    let op = Math.max(0, Math.min(Math.trunc(c.op) || 0, this.length));
+    let step = Math.max(0, Math.trunc(c.step) || 0);
+    if (op === this.length) step = 0;
+    if (step > 0) {
+      const n = this.stepsOf(op).steps.length;
+      if (step >= n) {
+        op++;
+        step = 0;
+      }
+    }
+    this.cursor = { op, step };
+    return this.cursor;
+  }
+
+  /** One move of the step debugger. */
+  move(m: Move): Cursor {
+    const { op, step } = this.cursor;
+    switch (m) {
+      case 'start':
+        return this.seek({ op: 0, step: 0 });
+      case 'end':
+        return this.seek({ op: this.length, step: 0 });
+      case 'nextOp':
+        return this.seek({ op: Math.min(op + 1, this.length), step: 0 });
+      case 'prevOp':
+        return this.seek({ op: step > 0 ? op : Math.max(0, op - 1), step: 0 });
+      case 'next':
+        if (op >= this.length) return this.cursor;
+        return this.seek({ op, step: step + 1 });
+      case 'prev': {
+        if (step > 0) return this.seek({ op, step: step - 1 });
+        if (op === 0) return this.cursor;
+        const n = this.stepsOf(op - 1).steps.length;
+        return this.seek({ op: op - 1, step: Math.max(0, n - 1) });
+      }
+    }
+  }
+
+  /**
+   * Runs forward (dir 1) or backward (dir -1) to the next step that hits a breakpoint and stops
+   * right after it. Returns the breakpoint and step hit, or null when it ran off the end (the
+   * cursor is then at the end or the start). O(ops scanned × their steps).
+   */
+  continueTo(dir: 1 | -1, bps: readonly Breakpoint[]): { bp: Breakpoint; step: Step } | null {
+    if (bps.length === 0) {
+      this.move(dir > 0 ? 'end' : 'start');
+      return null;
+    }
+    let { op, step } = this.cursor;
+    if (dir > 0) {
+      // positions after step i of op k are (k, i + 1); look for i >= step
+      for (let k = op; k < this.length; k++) {
+        const steps = this.scanSteps(k);
+        for (let i = k === op ? step : 0; i < steps.length; i++) {
+          const bp = firstHit(bps, steps[i]!);
+          if (bp) return { bp, step: this.stopAt(k, i) };
+        }
+      }
+      this.move('end');
+      return null;
+    }
+    // backward: the last hit strictly before the cursor. Scan forward block by block (from a
+    // checkpoint boundary), so each op is replayed once rather than re-seeking for every op.
+    const block = this.history.interval;
+    // the cursor (op, 0) is the position after the last step of op - 1: hits must come before it
+    let hi = step > 0 ? op : op - 1;
+    if (hi < 0) {
+      this.move('start');
+      return null;
+    }
+    const limit = step > 0 ? step - 1 : this.scanSteps(hi).length - 1;
+    const curK = hi;
+    while (hi >= 0) {
+      const lo = Math.max(0, Math.floor(hi / block) * block);
+      let found: { k: number; i: number; bp: Breakpoint } | null = null;
+      for (let k = lo; k <= hi; k++) {
+        const steps = this.scanSteps(k);
+        const end = k === curK ? Math.min(limit, steps.length) : steps.length;
+        for (let i = 0; i < end; i++) {
+          const bp = firstHit(bps, steps[i]!);
+          if (bp) found = { k, i, bp };
+        }
+      }
+      if (found) return { bp: found.bp, step: this.stopAt(found.k, found.i) };
+      hi = lo - 1;
+    }
+    this.move('start');
+    return null;
+  }
+
+  /** Steps of op k for scanning (recorded and cached). */
+  private scanSteps(k: number): readonly Step[] {
+    return this.stepsOf(k).steps;
+  }
+
+  private stopAt(k: number, i: number): Step {
+    const rec = this.stepsOf(k);
+    this.seek({ op: k, step: i + 1 });
+    return rec.steps[i]!;
+  }
+
+  /** The state before op `k`: a copy kept while the cursor is inside op k. */
+  preOf(k: number): Superblock {
+    if (this.pre?.k !== k) this.pre = { k, sb: this.history.seek(k).clone() };
+    return this.pre.sb;
+  }
+
+  /** The engine at an op boundary (valid until the next call into the timeline). */
+  stateAt(k: number): Superblock {
+    return this.history.seek(k);
+  }
+
+  /**
+   * Inode `ino` in the middle of op k after `s` steps: its tree as node records, root, cache_es
+   * and lru_nr, plus the LRU order and per-inode extent count changes. O(n + steps).
+   */
+  midOp(
+    k: number,
+    s: number,
+    ino: number,
+  ): {
+    inode: MidOpInode;
+    lru: number[];
+    countDelta: Map<number, number>;
+    lruNr: Map<number, number>;
+  } {
+    const pre = this.preOf(k);
+    const snap = snapshotInode(pre, ino);
+    const nodes = new Map(snap.nodes.map((n) => [n.id, n]));
+    const inode: MidOpInode = { nodes, root: snap.root, cache: snap.cache, lruNr: snap.lruNr };
+    let lru = pre.lruOrder();
+    const countDelta = new Map<number, number>();
+    const lruNr = new Map<number, number>();
+    const steps = this.stepsOf(k).steps;
+    for (let i = 0; i < s && i < steps.length; i++) {
+      const st = steps[i]!;
+      if (st.lru) lru = st.lru;
+      if (!st.ino) continue;
+      lruNr.set(st.ino, st.lruNr);
+      if (st.kind === 'alloc') countDelta.set(st.ino, (countDelta.get(st.ino) ?? 0) + 1);
+      if (st.kind === 'free') countDelta.set(st.ino, (countDelta.get(st.ino) ?? 0) - 1);
+      if (st.ino !== ino) continue;
+      for (const c of st.changes) nodes.set(c.id, c);
+      for (const id of st.freed) nodes.delete(id);
+      inode.root = st.root;
+      inode.cache = st.cache;
+      inode.lruNr = st.lruNr;
+    }
+    return { inode, lru, countDelta, lruNr };
+  }
+}
+
+function baseSuperblock(base: TimelineBase): Superblock {
+  return 'inodes' in base ? newSuperblock(base.inodes) : restoreState(base.state);
+}
