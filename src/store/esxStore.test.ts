@@ -7,7 +7,7 @@ import { EXAMPLE_OPS } from './sessionSlice.ts';
 
 async function started(inodes = 4) {
   const host = new EngineHost();
-  const store = createEsxStore(new EngineClient(inProcessPort((m) => host.handle(m))));
+  const store = createEsxStore(new EngineClient(inProcessPort((m, emit) => host.handle(m, emit))));
   if (inodes !== 4) store.setState({ base: { inodes } });
   await store.getState().start();
   return { store, host };
@@ -30,7 +30,7 @@ describe('createEsxStore', () => {
     const s = store.getState();
     expect(s.ops).toHaveLength(1);
     expect(s.results).toEqual([{ ret: 0 }]);
-    expect(s.cursor).toBe(1);
+    expect(s.cursor).toEqual({ op: 1, step: 0 });
     expect(s.selectedIno).toBe(2);
     expect(s.result).toEqual({
       kind: 'ok',

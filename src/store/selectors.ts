@@ -2,6 +2,7 @@
  * Selectors: module-level constants, so components subscribe to the smallest slice they need.
  */
 import type { EsxState } from './esxStore.ts';
+import { baseInodes } from './sessionSlice.ts';
 import type { InodeSummary } from '../worker/protocol.ts';
 
 // Stable empties: a selector must not return a new object for the same state.
@@ -17,7 +18,7 @@ export const selectShape = (s: EsxState) => s.snapshot?.detail.shape ?? '';
 export const selectTree = (s: EsxState) => s.tree;
 export const selectTreeIds = (s: EsxState) => s.tree.ids;
 export const selectCacheId = (s: EsxState) => s.tree.cacheId;
-export const selectInodeCount = (s: EsxState) => s.snapshot?.inodeCount ?? s.base.inodes;
+export const selectInodeCount = (s: EsxState) => s.snapshot?.inodeCount ?? baseInodes(s.base);
 export const selectLru = (s: EsxState) => s.snapshot?.lru ?? NO_LRU;
 export const selectInodes = (s: EsxState) => s.snapshot?.inodes ?? NO_INODES;
 export const selectSelectedIno = (s: EsxState) => s.selectedIno;
@@ -35,3 +36,20 @@ export const selectSelect = (s: EsxState) => s.select;
 export const selectRemember = (s: EsxState) => s.remember;
 export const selectSetInodeCount = (s: EsxState) => s.setInodeCount;
 export const selectNewSession = (s: EsxState) => s.newSession;
+
+export const selectCursor = (s: EsxState) => s.cursor;
+export const selectLength = (s: EsxState) => s.snapshot?.length ?? s.ops.length;
+export const selectFocus = (s: EsxState) => s.snapshot?.focus ?? null;
+export const selectHighlight = (s: EsxState) => s.snapshot?.highlight ?? null;
+export const selectScanned = (s: EsxState) => s.snapshot?.scanned ?? null;
+export const selectStats = (s: EsxState) => s.snapshot?.stats ?? null;
+export const selectReclaimable = (s: EsxState) => s.snapshot?.reclaimable ?? null;
+export const selectBreakpoints = (s: EsxState) => s.breakpoints;
+export const selectPlaying = (s: EsxState) => s.playing;
+export const selectSpeed = (s: EsxState) => s.speed;
+export const selectPending = (s: EsxState) => s.pending;
+export const selectUndo = (s: EsxState) => s.undo;
+export const selectJob = (s: EsxState) => s.job;
+export const selectImported = (s: EsxState) => s.imported;
+export const selectOps = (s: EsxState) => s.ops;
+export const selectBase = (s: EsxState) => s.base;

@@ -5,7 +5,17 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { Op, OpResult } from '../core/ops.ts';
 import type { EngineClient } from '../worker/client.ts';
-import type { Reply, SessionBase, Snapshot } from '../worker/protocol.ts';
+import { describeBreakpoint } from '../core/breakpoints.ts';
+import type { WorkloadParams } from '../core/workloads.ts';
+import type {
+  Cursor,
+  ImportSummary,
+  Move,
+  Reply,
+  RequestBody,
+  SessionBase,
+  Snapshot,
+} from '../worker/protocol.ts';
 import { describeBatch, type ResultLine } from './describe.ts';
 import { EMPTY_TREE, toTreeRecords, type TreeRecords } from './treeRecords.ts';
 import { MAX_UI_INODES, opInode } from './validate.ts';
@@ -16,8 +26,8 @@ export interface SessionState {
   base: SessionBase;
   ops: Op[];
   results: OpResult[];
-  /** Ops applied to reach the state shown; equals `ops.length` until the step debugger lands. */
-  cursor: number;
+  /** Where the timeline stands: `op` ops applied, `step` micro-steps into the next one. */
+  cursor: Cursor;
   snapshot: Snapshot | null;
   tree: TreeRecords;
   result: ResultLine | null;
@@ -25,19 +35,50 @@ export interface SessionState {
   engine: string | null;
   /** Requests waiting for the worker. */
   busy: number;
+  /** Ops waiting for the user to confirm that later ops may be dropped. */
+  pending: { ops: Op[]; drops: number } | null;
+  /** The log and cursor before the last drop, for Undo. */
+  undo: { ops: Op[]; cursor: Cursor; dropped: number } | null;
+  /** A long job in the worker (workload or trace import), with its progress. */
+  job: {
+    id: number;
+    kind: 'workload' | 'import';
+    done: number;
+    total: number;
+    label: string;
+  } | null;
+  /** What the last trace import brought in. */
+  imported: ImportSummary | null;
 }
 
 export interface SessionActions {
   /** Pings the worker and loads the session. */
   start(): Promise<void>;
-  /** Applies ops in the worker and appends them to the log. */
+  /**
+   * Applies ops at the cursor. When the cursor is in the past, later ops would be dropped: the
+   * ops wait in `pending` until `confirmRun` (then Undo can bring the dropped ops back).
+   */
   run(ops: Op[]): Promise<void>;
+  confirmRun(): Promise<void>;
+  cancelRun(): void;
+  /** Brings back the ops the last confirmed run dropped. */
+  undoDrop(): Promise<void>;
   /** Grows the superblock (an `add_inodes` op), or sets the base while the log is empty. */
   setInodeCount(n: number): Promise<void>;
   /** Drops the log and starts over with `inodes` inodes. */
   newSession(inodes: number): Promise<void>;
+  /** Replaces the session: base, log and cursor (links, session files, autosave). */
+  loadSession(base: SessionBase, ops: Op[], cursor: Cursor): Promise<boolean>;
   /** Asks the worker for another inode's snapshot. */
   refreshView(ino: number): Promise<void>;
+  /** The step debugger: go to a position, one move, or run to a breakpoint. */
+  seek(cursor: Cursor): Promise<void>;
+  move(m: Move): Promise<void>;
+  continueTo(dir: 1 | -1): Promise<void>;
+  /** Long jobs, with progress and Cancel. */
+  runWorkload(params: WorkloadParams): Promise<void>;
+  importTrace(text: string, name: string): Promise<void>;
+  cancelJob(): void;
 }
 
 /** A few extents on two inodes: merges, every status, a hole and a lookup to mark. */
@@ -57,12 +98,16 @@ export const initialSession: SessionState = {
   base: { inodes: 4 },
   ops: [],
   results: [],
-  cursor: 0,
+  cursor: { op: 0, step: 0 },
   snapshot: null,
   tree: EMPTY_TREE,
   result: null,
   engine: null,
   busy: 0,
+  pending: null,
+  undo: null,
+  job: null,
+  imported: null,
 };
 
 function protocolError(r: Reply): ResultLine | null {
@@ -83,11 +128,43 @@ export function createSessionSlice(
       }
       if (r.type !== 'snapshot') return false;
       perfMarks.replyAt = performance.now();
-      perfMarks.cursor = r.snapshot.cursor;
-      set((s) => ({ snapshot: r.snapshot, tree: toTreeRecords(s.tree, r.snapshot.detail) }));
+      perfMarks.cursor = r.snapshot.cursor.op;
+      set((s) => ({
+        snapshot: r.snapshot,
+        tree: toTreeRecords(s.tree, r.snapshot.detail),
+        cursor: r.snapshot.cursor,
+        lookup: r.snapshot.lookup,
+      }));
       return true;
     };
     const busy = (d: number) => set((s) => ({ busy: s.busy + d }));
+    const ask = async (body: RequestBody) => {
+      busy(1);
+      const r = await client.request(body);
+      busy(-1);
+      return r;
+    };
+
+    const apply = async (ops: Op[]) => {
+      perfMarks.submitAt = performance.now();
+      let ino = get().selectedIno;
+      for (const op of ops) ino = opInode(op) ?? ino;
+      const before = get();
+      const r = await ask({ type: 'apply', ops, ino });
+      if (!take(r)) return;
+      const dropped = r.dropped ?? [];
+      const inodes = r.snapshot.inodeCount;
+      const kept = before.ops.slice(0, before.ops.length - dropped.length);
+      set((s) => ({
+        ops: [...kept, ...ops],
+        results: [...s.results.slice(0, kept.length), ...r.results],
+        result: describeBatch(ops, r.results),
+        selectedIno: Math.min(ino, inodes),
+        undo: dropped.length
+          ? { ops: before.ops, cursor: before.cursor, dropped: dropped.length }
+          : s.undo,
+      }));
+    };
 
     return {
       ...initialSession,
@@ -96,47 +173,77 @@ export function createSessionSlice(
         busy(1);
         const pong = await client.request({ type: 'ping' });
         if (pong.type === 'pong') set({ engine: pong.engine });
-        const { base, ops, selectedIno } = get();
-        const r = await client.request({ type: 'load', base, ops, ino: selectedIno });
         busy(-1);
-        if (take(r)) set({ results: r.results, cursor: r.snapshot.cursor });
+        const { base, ops, cursor } = get();
+        await get().loadSession(
+          base,
+          ops,
+          cursor.op === 0 && cursor.step === 0 ? { op: ops.length, step: 0 } : cursor,
+        );
+      },
+
+      async loadSession(base, ops, cursor) {
+        const ino = Math.max(1, get().selectedIno);
+        const r = await ask({ type: 'load', base, ops, cursor, ino });
+        if (!take(r)) return false;
+        set({
+          base,
+          ops,
+          results: r.results,
+          pending: null,
+          undo: null,
+          selectedIno: r.snapshot.detail.ino,
+        });
+        return true;
       },
 
       async run(ops) {
         if (ops.length === 0) return;
-        perfMarks.submitAt = performance.now();
-        let ino = get().selectedIno;
-        for (const op of ops) ino = opInode(op) ?? ino;
-        const lookups = ops.filter((op) => op.op === 'lookup');
-        const lastLookup = lookups[lookups.length - 1];
-        busy(1);
-        const r = await client.request({ type: 'apply', ops, ino });
-        busy(-1);
-        if (!take(r)) return;
-        const inodes = r.snapshot.inodeCount;
-        set((s) => ({
-          ops: [...s.ops, ...ops],
-          results: [...s.results, ...r.results],
-          cursor: r.snapshot.cursor,
-          result: describeBatch(ops, r.results),
-          selectedIno: Math.min(ino, inodes),
-          lookup:
-            lastLookup && lastLookup.op === 'lookup'
-              ? { ino: lastLookup.ino, lblk: lastLookup.lblk }
-              : s.lookup,
-        }));
+        const { cursor, ops: log } = get();
+        const drops = log.length - cursor.op;
+        if (drops > 0) {
+          set({ pending: { ops, drops } });
+          return;
+        }
+        await apply(ops);
+      },
+
+      async confirmRun() {
+        const p = get().pending;
+        if (!p) return;
+        set({ pending: null });
+        await apply(p.ops);
+      },
+
+      cancelRun() {
+        set({
+          pending: null,
+          result: { kind: 'ok', text: 'Nothing ran; the later ops are kept.' },
+        });
+      },
+
+      async undoDrop() {
+        const u = get().undo;
+        if (!u) return;
+        if (await get().loadSession(get().base, u.ops, u.cursor))
+          set({
+            result: {
+              kind: 'ok',
+              text: `Undone: the ${u.dropped} dropped op${u.dropped === 1 ? ' is' : 's are'} back.`,
+            },
+          });
       },
 
       async setInodeCount(n) {
         const s = get();
-        const current = s.snapshot?.inodeCount ?? s.base.inodes;
+        const current = s.snapshot?.inodeCount ?? baseInodes(s.base);
         if (!Number.isInteger(n) || n < 1 || n > MAX_UI_INODES) {
           set({
             result: { kind: 'error', text: `Inode count must be from 1 to ${MAX_UI_INODES}.` },
           });
           return;
         }
-        if (s.ops.length === 0) {
+        if (s.ops.length === 0 && 'inodes' in s.base) {
           set({ base: { inodes: n }, selectedIno: Math.min(s.selectedIno, n) });
           await get().start();
           set({
@@ -169,11 +276,101 @@ export function createSessionSlice(
       },
 
       async refreshView(ino) {
-        busy(1);
-        const r = await client.request({ type: 'view', ino });
-        busy(-1);
-        take(r);
+        take(await ask({ type: 'view', ino }));
+      },
+
+      async seek(cursor) {
+        take(await ask({ type: 'seek', cursor, ino: get().selectedIno }));
+      },
+
+      async move(m) {
+        take(await ask({ type: 'move', move: m, ino: get().selectedIno }));
+      },
+
+      async continueTo(dir) {
+        const bps = get().breakpoints;
+        const r = await ask({ type: 'continue', dir, breakpoints: bps, ino: get().selectedIno });
+        if (!take(r)) return;
+        const where = dir > 0 ? 'the end' : 'the start';
+        set({
+          result: r.hit
+            ? {
+                kind: 'ok',
+                text: `Stopped at a breakpoint (${describeBreakpoint(r.hit.breakpoint)}): ${r.hit.text}`,
+              }
+            : {
+                kind: 'ok',
+                text: bps.length
+                  ? `No breakpoint hit before ${where}.`
+                  : `No breakpoints set: went to ${where}.`,
+              },
+        });
+      },
+
+      async runWorkload(params) {
+        await job('workload', { type: 'workload', params, ino: get().selectedIno });
+      },
+
+      async importTrace(text, name) {
+        await job('import', { type: 'import', text, name, ino: 1 });
+      },
+
+      cancelJob() {
+        const j = get().job;
+        if (j) client.cancel(j.id);
       },
     };
+
+    async function job(kind: 'workload' | 'import', body: RequestBody) {
+      if (get().job) return;
+      const { id, done } = client.start(body, (p) =>
+        set({ job: { id, kind, done: p.done, total: p.total, label: p.label } }),
+      );
+      set({ job: { id, kind, done: 0, total: 1, label: kind === 'import' ? 'reading' : 'ops' } });
+      busy(1);
+      const r = await done;
+      busy(-1);
+      set({ job: null });
+      if (r.type === 'cancelled') {
+        set({
+          result: {
+            kind: 'ok',
+            text:
+              kind === 'import'
+                ? 'Import cancelled: the session is as it was.'
+                : 'Workload cancelled: no op was added.',
+          },
+        });
+        return;
+      }
+      if (!take(r)) return;
+      if (kind === 'import' && r.imported) {
+        const imp = r.imported;
+        set({
+          base: { inodes: r.snapshot.inodeCount },
+          ops: [],
+          results: r.results,
+          imported: imp,
+          undo: null,
+          selectedIno: 1,
+          result: {
+            kind: 'ok',
+            text: `Imported ${imp.name}: ${imp.ops} ops on ${imp.inodes.length} inodes, ${imp.divergences.length} divergence${imp.divergences.length === 1 ? '' : 's'} from the 3.9 model.`,
+          },
+        });
+        set({ ops: r.ops ?? [] });
+        return;
+      }
+      set((s) => ({
+        ops: [...s.ops.slice(0, r.snapshot.length - r.results.length), ...(r.ops ?? [])],
+        results: [...s.results.slice(0, r.snapshot.length - r.results.length), ...r.results],
+        result: { kind: 'ok', text: `Workload added ${r.results.length} ops.` },
+      }));
+    }
   };
+}
+
+/** The inode count of a base (a state base counts its inodes). */
+export function baseInodes(base: SessionBase): number {
+  return 'inodes' in base ? base.inodes : base.state.inodes.length;
 }

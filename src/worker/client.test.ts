@@ -24,8 +24,8 @@ describe('EngineClient.request', () => {
     void c.request({ type: 'ping' });
     void c.request({ type: 'view', ino: 2 });
     expect(m.sent).toEqual([
-      { type: 'ping', v: 1, id: 1 },
-      { type: 'view', ino: 2, v: 1, id: 2 },
+      { type: 'ping', v: 2, id: 1 },
+      { type: 'view', ino: 2, v: 2, id: 2 },
     ]);
     expect(m.sent.every(isRequest)).toBe(true);
   });
@@ -35,8 +35,8 @@ describe('EngineClient.request', () => {
     const c = new EngineClient(m.port);
     const a = c.request({ type: 'ping' });
     const b = c.request({ type: 'ping' });
-    m.reply({ v: 1, id: 2, type: 'pong', engine: 'second' });
-    m.reply({ v: 1, id: 1, type: 'pong', engine: 'first' });
+    m.reply({ v: 2, id: 2, type: 'pong', engine: 'second' });
+    m.reply({ v: 2, id: 1, type: 'pong', engine: 'first' });
     expect(await a).toMatchObject({ engine: 'first' });
     expect(await b).toMatchObject({ engine: 'second' });
     expect(c.inFlight).toBe(0);
@@ -46,16 +46,17 @@ describe('EngineClient.request', () => {
     const m = manualPort();
     const c = new EngineClient(m.port);
     void c.request({ type: 'ping' });
-    m.reply({ v: 2, id: 1, type: 'pong', engine: 'x' });
-    m.reply({ v: 1, id: 99, type: 'pong', engine: 'x' });
+    m.reply({ v: 3, id: 1, type: 'pong', engine: 'x' });
+    m.reply({ v: 2, id: 99, type: 'pong', engine: 'x' });
     m.reply('garbage');
     expect(c.inFlight).toBe(1);
-    expect(isReply({ v: 2, id: 1, type: 'pong' })).toBe(false);
+    expect(isReply({ v: 3, id: 1, type: 'pong' })).toBe(false);
+    expect(isReply({ v: 2, id: 1, type: 'pong' })).toBe(true);
   });
 
   it('round-trips through an in-process host with structured clone', async () => {
     const host = new EngineHost();
-    const c = new EngineClient(inProcessPort((msg) => host.handle(msg)));
+    const c = new EngineClient(inProcessPort((msg, emit) => host.handle(msg, emit)));
     const r = await c.request({
       type: 'load',
       base: { inodes: 1 },

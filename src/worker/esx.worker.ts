@@ -1,7 +1,10 @@
 /**
- * Worker entry: hosts the engine off the main thread. All logic lives in `host.ts`.
+ * Worker entry: hosts the engine off the main thread. All logic lives in `host.ts`. Requests are
+ * answered in order; while a long job runs, only `cancel` jumps the queue (so the job's state is
+ * never changed under it).
  */
 import { EngineHost } from './host.ts';
+import type { Reply } from './protocol.ts';
 
 /** The part of DedicatedWorkerGlobalScope used here (the app's tsconfig has the DOM lib). */
 interface WorkerScope {
@@ -11,6 +14,16 @@ interface WorkerScope {
 
 const host = new EngineHost();
 const scope = self as unknown as WorkerScope;
+const post = (r: Reply) => scope.postMessage(r);
+let queue: Promise<void> = Promise.resolve();
+
 scope.onmessage = (e) => {
-  scope.postMessage(host.handle(e.data));
+  const msg = e.data as { type?: unknown } | null;
+  if (msg && msg.type === 'cancel') {
+    post(host.handle(e.data, post) as Reply);
+    return;
+  }
+  queue = queue.then(async () => {
+    post(await host.handle(e.data, post));
+  });
 };

@@ -3,28 +3,59 @@
  * replies are discriminated unions on `type`; every reply carries the `id` of its request; errors
  * travel as values (`type: 'error'`), never as thrown exceptions across the boundary.
  *
- * Version 1. A reply whose `v` differs from the client's is refused by the client.
+ * Version 2 (the step debugger). A reply whose `v` differs from the client's is refused.
  */
+import type { Breakpoint } from '../core/breakpoints.ts';
 import type { ExtentTuple } from '../core/dump.ts';
 import type { Op, OpResult } from '../core/ops.ts';
+import type { SbStats, TreeStats } from '../core/stats.ts';
+import type { StepCategory, StepKind } from '../core/steps.ts';
+import type { WorkloadParams } from '../core/workloads.ts';
+import type { Cursor, Move, TimelineBase } from './timeline.ts';
 
-export const PROTOCOL_VERSION = 1 as const;
+export const PROTOCOL_VERSION = 2 as const;
 
-/** The session as the worker replays it: a base (inode count) plus an op log up to `cursor`. */
-export interface SessionBase {
-  inodes: number;
-}
+/** The session as the worker replays it: a base (inode count or a state) plus an op log. */
+export type SessionBase = TimelineBase;
+export type { Cursor, Move };
+
+type V = { v: 2; id: number };
 
 export type Request =
-  | { v: 1; id: number; type: 'ping' }
-  /** Start over from `base` and replay `ops` (all of them); reply with a snapshot for `ino`. */
-  | { v: 1; id: number; type: 'load'; base: SessionBase; ops: Op[]; ino: number }
-  /** Append `ops` to the session in the worker and apply them; reply with results and a snapshot. */
-  | { v: 1; id: number; type: 'apply'; ops: Op[]; ino: number }
+  | (V & { type: 'ping' })
+  /** Start over from `base` and replay `ops`; the cursor goes to `cursor` (default: the end). */
+  | (V & { type: 'load'; base: SessionBase; ops: Op[]; cursor?: Cursor; ino: number })
+  /**
+   * Apply `ops` at the cursor: ops after it are dropped first (and sent back in `dropped`, so the
+   * page can offer Undo). The cursor goes to the end.
+   */
+  | (V & { type: 'apply'; ops: Op[]; ino: number })
+  /** Move the cursor to a position, or by one move of the step debugger. */
+  | (V & { type: 'seek'; cursor: Cursor; ino: number })
+  | (V & { type: 'move'; move: Move; ino: number })
+  /** Run to the next (dir 1) or previous (dir -1) step that hits a breakpoint. */
+  | (V & { type: 'continue'; dir: 1 | -1; breakpoints: Breakpoint[]; ino: number })
   /** A snapshot for another inode, state unchanged. */
-  | { v: 1; id: number; type: 'view'; ino: number };
+  | (V & { type: 'view'; ino: number })
+  /** Long jobs: progress replies carry the request's id; `cancel` stops the job with that id. */
+  | (V & { type: 'workload'; params: WorkloadParams; ino: number })
+  | (V & { type: 'import'; text: string; name: string; ino: number })
+  | (V & { type: 'cancel'; job: number });
 
 export type RequestType = Request['type'];
+
+const REQUEST_TYPES: readonly RequestType[] = [
+  'ping',
+  'load',
+  'apply',
+  'seek',
+  'move',
+  'continue',
+  'view',
+  'workload',
+  'import',
+  'cancel',
+];
 
 /** Distributes Omit over a union so each member keeps its own fields. */
 export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -33,9 +64,54 @@ export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omi
 export type RequestBody = DistributiveOmit<Request, 'v' | 'id'>;
 
 export type Reply =
-  | { v: 1; id: number; type: 'pong'; engine: string }
-  | { v: 1; id: number; type: 'snapshot'; results: OpResult[]; snapshot: Snapshot }
-  | { v: 1; id: number; type: 'error'; code: string; message: string };
+  | (V & { type: 'pong'; engine: string })
+  | (V & {
+      type: 'snapshot';
+      /** Results of the ops this request applied (load: all of them). */
+      results: OpResult[];
+      snapshot: Snapshot;
+      /** apply: ops dropped from after the cursor. */
+      dropped?: Op[];
+      /** continue: what stopped it, or null when it ran to the end or the start. */
+      hit?: { breakpoint: Breakpoint; text: string } | null;
+      /** import: the import's report. */
+      imported?: ImportSummary;
+      /** workload and import: the ops they added (the page keeps the log for links). */
+      ops?: Op[];
+    })
+  | (V & { type: 'progress'; done: number; total: number; label: string })
+  | (V & { type: 'cancelled' })
+  | (V & { type: 'error'; code: string; message: string });
+
+/** What an import brought in, for the import panel. */
+export interface ImportSummary {
+  name: string;
+  ops: number;
+  inodes: { ino: number; dev: string; traceIno: string }[];
+  bookmarks: { opIndex: number; name: string; line: number }[];
+  divergences: { opIndex: number; line: number; kind: string; text: string }[];
+  report: string;
+  unparsed: { line: number; text: string }[];
+}
+
+/** One micro-step, as the timeline lists it. */
+export interface StepBrief {
+  kind: StepKind;
+  category: StepCategory;
+  fn: string;
+  text: string;
+  ino: number;
+}
+
+/** The op the timeline is showing: in progress (cursor inside it) or just done. */
+export interface FocusOp {
+  index: number;
+  command: string;
+  result: OpResult;
+  steps: StepBrief[];
+  /** Index of the last step applied (-1: none yet). */
+  current: number;
+}
 
 /** One node of a drawn tree. `id` is the engine's node index: stable while the node lives. */
 export interface TreeNode {
@@ -82,8 +158,19 @@ export interface InodeSummary {
 }
 
 export interface Snapshot {
-  /** Ops the worker has applied in this session (the cursor, for now always the log's end). */
-  cursor: number;
+  /** Where the timeline stands, and how many ops the log holds. */
+  cursor: Cursor;
+  length: number;
+  focus: FocusOp | null;
+  /** Nodes (ids) of the selected inode to highlight: what the step names, and what it changed. */
+  highlight: { nodes: number[]; changed: number[]; lruMoved: number[] };
+  /** The shrinker's private list of scanned inodes, while a sweep is in progress. */
+  scanned: number[] | null;
+  /** The last lookup at or before the focus op, marked on the block map. */
+  lookup: { ino: number; lblk: number } | null;
+  stats: { tree: TreeStats; sb: SbStats };
+  /** Reclaimable extents after each op, downsampled to at most 400 points (`every` ops each). */
+  reclaimable: { points: number[]; every: number };
   inodeCount: number;
   /** `s_es_lru` from head (next scanned) to tail. */
   lru: number[];
@@ -98,7 +185,11 @@ export function isReply(x: unknown): x is Reply {
   return (
     r.v === PROTOCOL_VERSION &&
     typeof r.id === 'number' &&
-    (r.type === 'pong' || r.type === 'snapshot' || r.type === 'error')
+    (r.type === 'pong' ||
+      r.type === 'snapshot' ||
+      r.type === 'progress' ||
+      r.type === 'cancelled' ||
+      r.type === 'error')
   );
 }
 
@@ -109,6 +200,6 @@ export function isRequest(x: unknown): x is Request {
   return (
     r.v === PROTOCOL_VERSION &&
     typeof r.id === 'number' &&
-    (r.type === 'ping' || r.type === 'load' || r.type === 'apply' || r.type === 'view')
+    REQUEST_TYPES.includes(r.type as RequestType)
   );
 }

@@ -166,7 +166,7 @@ export class Timeline {
       this.move(dir > 0 ? 'end' : 'start');
       return null;
     }
-    let { op, step } = this.cursor;
+    const { op, step } = this.cursor;
     if (dir > 0) {
       // positions after step i of op k are (k, i + 1); look for i >= step
       for (let k = op; k < this.length; k++) {

@@ -9,7 +9,7 @@ export function CommitProbe() {
   useLayoutEffect(() => {
     if (!snapshot) return;
     perfMarks.commitAt = performance.now();
-    perfMarks.committedCursor = snapshot.cursor;
+    perfMarks.committedCursor = snapshot.cursor.op;
   }, [snapshot]);
   return null;
 }
