@@ -7,6 +7,8 @@ import { ExtentsTable } from './table/ExtentsTable.tsx';
 import { LruView } from './lru/LruView.tsx';
 import { StatusPatterns } from './shared/StatusPatterns.tsx';
 import { CommitProbe } from './shared/CommitProbe.tsx';
+import { TimelinePanel } from './timeline/TimelinePanel.tsx';
+import { ToolsPanel } from './tools/ToolsPanel.tsx';
 
 /** The explorer screen: operations on the left, the tree and block map in the middle, the truth on the right. */
 export function App() {
@@ -15,7 +17,11 @@ export function App() {
       <StatusPatterns />
       <Header />
       <ResultLine />
-      <OpsPanel />
+      <div className="left">
+        <OpsPanel />
+        <ToolsPanel />
+      </div>
+      <TimelinePanel />
       <main className="views" aria-label="Views">
         <TreeView />
         <BlockMap />
