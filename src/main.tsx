@@ -8,6 +8,7 @@ import { EngineClient } from './worker/client.ts';
 import { createEsxStore } from './store/esxStore.ts';
 import { EsxContext } from './store/useEsx.ts';
 import { perfMarks } from './store/perf.ts';
+import { boot, browserEnv, followSession } from './store/persist.ts';
 import { App } from './ui/App.tsx';
 import './ui/theme.css';
 
@@ -22,7 +23,8 @@ declare global {
 }
 window.__esx = { state: () => store.getState(), perf: perfMarks };
 
-void store.getState().start();
+const env = browserEnv();
+void boot(store, env).then(() => followSession(store, env));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -6,13 +6,20 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EngineClient } from '../worker/client.ts';
 import { createSessionSlice, type SessionActions, type SessionState } from './sessionSlice.ts';
 import { createViewSlice, type ViewActions, type ViewState } from './viewSlice.ts';
+import { createLinkSlice, type LinkActions, type LinkState } from './linkSlice.ts';
 
-export type EsxState = SessionState & SessionActions & ViewState & ViewActions;
+export type EsxState = SessionState &
+  SessionActions &
+  ViewState &
+  ViewActions &
+  LinkState &
+  LinkActions;
 export type EsxStore = StoreApi<EsxState>;
 
 export function createEsxStore(client: EngineClient): EsxStore {
   return createStore<EsxState>()((...a) => ({
     ...createSessionSlice(client)(...a),
     ...createViewSlice(...a),
+    ...createLinkSlice(client)(...a),
   }));
 }

@@ -22,6 +22,7 @@ import {
   type Request,
   type Snapshot,
 } from './protocol.ts';
+import { encodeCurrent, openSession } from './sessionIo.ts';
 import { Timeline } from './timeline.ts';
 import {
   poolSource,
@@ -139,6 +140,34 @@ export class EngineHost {
       }
       case 'view':
         return { v: 2, id, type: 'snapshot', results: [], snapshot: this.snapshot(msg.ino) };
+      case 'open': {
+        const r = openSession(msg.format, msg.text);
+        if (!r.ok) return { v: 2, id, type: 'error', code: r.code, message: r.message };
+        const { base, ops, cursor, selected, breakpoints, view } = r.session;
+        const fresh = new Timeline(base);
+        const results = fresh.load(base, ops);
+        fresh.seek(cursor);
+        this.timeline = fresh;
+        return {
+          v: 2,
+          id,
+          type: 'snapshot',
+          results,
+          session: { base, ops, selected, breakpoints, view },
+          snapshot: this.snapshot(selected),
+        };
+      }
+      case 'encode':
+        return {
+          v: 2,
+          id,
+          type: 'encoded',
+          text: encodeCurrent(t, msg.kind, {
+            selected: msg.selected,
+            breakpoints: msg.breakpoints,
+            view: msg.view,
+          }),
+        };
     }
   }
 

@@ -40,7 +40,17 @@ export type Request =
   /** Long jobs: progress replies carry the request's id; `cancel` stops the job with that id. */
   | (V & { type: 'workload'; params: WorkloadParams; ino: number })
   | (V & { type: 'import'; text: string; name: string; ino: number })
-  | (V & { type: 'cancel'; job: number });
+  | (V & { type: 'cancel'; job: number })
+  /** Open a link or a session file: decode, check, load; the reply carries the session. */
+  | (V & { type: 'open'; format: 'link' | 'file'; text: string; ino: number })
+  /** Encode the session (link or file), or the state at the cursor (a state link). */
+  | (V & {
+      type: 'encode';
+      kind: 'link' | 'state' | 'file';
+      selected: number;
+      breakpoints: Breakpoint[];
+      view: Record<string, string | number | boolean>;
+    });
 
 export type RequestType = Request['type'];
 
@@ -55,6 +65,8 @@ const REQUEST_TYPES: readonly RequestType[] = [
   'workload',
   'import',
   'cancel',
+  'open',
+  'encode',
 ];
 
 /** Distributes Omit over a union so each member keeps its own fields. */
@@ -78,10 +90,22 @@ export type Reply =
       imported?: ImportSummary;
       /** workload and import: the ops they added (the page keeps the log for links). */
       ops?: Op[];
+      /** open: the session that was loaded. */
+      session?: OpenedSession;
     })
   | (V & { type: 'progress'; done: number; total: number; label: string })
+  | (V & { type: 'encoded'; text: string })
   | (V & { type: 'cancelled' })
   | (V & { type: 'error'; code: string; message: string });
+
+/** A session opened from a link or a file, as the page keeps it. */
+export interface OpenedSession {
+  base: SessionBase;
+  ops: Op[];
+  selected: number;
+  breakpoints: Breakpoint[];
+  view: Record<string, string | number | boolean>;
+}
 
 /** What an import brought in, for the import panel. */
 export interface ImportSummary {
@@ -188,6 +212,7 @@ export function isReply(x: unknown): x is Reply {
     (r.type === 'pong' ||
       r.type === 'snapshot' ||
       r.type === 'progress' ||
+      r.type === 'encoded' ||
       r.type === 'cancelled' ||
       r.type === 'error')
   );
