@@ -53,3 +53,8 @@ export const selectJob = (s: EsxState) => s.job;
 export const selectImported = (s: EsxState) => s.imported;
 export const selectOps = (s: EsxState) => s.ops;
 export const selectBase = (s: EsxState) => s.base;
+export const selectEncode = (s: EsxState) => s.encode;
+export const selectOpenSession = (s: EsxState) => s.openSession;
+export const selectPrevious = (s: EsxState) => s.previous;
+export const selectRestorePrevious = (s: EsxState) => s.restorePrevious;
+export const selectLinkLength = (s: EsxState) => s.linkLength;

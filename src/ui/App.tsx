@@ -9,6 +9,7 @@ import { StatusPatterns } from './shared/StatusPatterns.tsx';
 import { CommitProbe } from './shared/CommitProbe.tsx';
 import { TimelinePanel } from './timeline/TimelinePanel.tsx';
 import { ToolsPanel } from './tools/ToolsPanel.tsx';
+import { PageDrop } from './session/PageDrop.tsx';
 
 /** The explorer screen: operations on the left, the tree and block map in the middle, the truth on the right. */
 export function App() {
@@ -31,6 +32,7 @@ export function App() {
         <LruView />
       </aside>
       <CommitProbe />
+      <PageDrop />
     </div>
   );
 }
