@@ -162,7 +162,8 @@ export function createSessionSlice(
         selectedIno: Math.min(ino, inodes),
         undo: dropped.length
           ? { ops: before.ops, cursor: before.cursor, dropped: dropped.length }
-          : s.undo,
+          : // Undo would now throw away this op too: it is only offered right after the drop.
+            null,
       }));
     };
 
@@ -365,6 +366,7 @@ export function createSessionSlice(
         ops: [...s.ops.slice(0, r.snapshot.length - r.results.length), ...(r.ops ?? [])],
         results: [...s.results.slice(0, r.snapshot.length - r.results.length), ...r.results],
         result: { kind: 'ok', text: `Workload added ${r.results.length} ops.` },
+        undo: null,
       }));
     }
   };
