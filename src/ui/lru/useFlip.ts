@@ -1,0 +1,48 @@
+/**
+ * FLIP animation (First, Last, Invert, Play; Paul Lewis, 2015) for elements keyed by
+ * `data-flip`: after each render, an element whose key was drawn elsewhere before starts at its
+ * old place and glides to the new one. Keys are looked up across the whole container, so an inode
+ * moving from the LRU to the scanned list glides too, although React mounts a new element there.
+ * Nothing moves when the person prefers reduced motion.
+ */
+import { useLayoutEffect, useRef, type RefObject } from 'react';
+
+const DURATION = 320;
+
+function reducedMotion(): boolean {
+  return (
+    typeof window.matchMedia === 'function' &&
+    window.matchMedia('(prefers-reduced-motion: reduce)').matches
+  );
+}
+
+export function useFlip(container: RefObject<HTMLElement | null>, key: string): void {
+  const last = useRef(new Map<string, { left: number; top: number }>());
+  useLayoutEffect(() => {
+    const root = container.current;
+    if (!root) return;
+    const els = Array.from(root.querySelectorAll<HTMLElement>('[data-flip]'));
+    // relative to the container, so a scroll between two renders is not taken for a move
+    const origin = root.getBoundingClientRect();
+    const now = new Map<string, { left: number; top: number }>();
+    for (const el of els) {
+      const r = el.getBoundingClientRect();
+      now.set(el.dataset.flip!, { left: r.left - origin.left, top: r.top - origin.top });
+    }
+    const before = last.current;
+    last.current = now;
+    if (before.size === 0 || reducedMotion()) return;
+    for (const el of els) {
+      const from = before.get(el.dataset.flip!);
+      const to = now.get(el.dataset.flip!);
+      if (!from || !to) continue;
+      const dx = from.left - to.left;
+      const dy = from.top - to.top;
+      if (Math.abs(dx) < 1 && Math.abs(dy) < 1) continue;
+      el.animate([{ transform: `translate(${dx}px, ${dy}px)` }, { transform: 'translate(0, 0)' }], {
+        duration: DURATION,
+        easing: 'cubic-bezier(0.2, 0, 0, 1)',
+      });
+    }
+  }, [container, key]);
+}
