@@ -57,6 +57,12 @@ export class Explorer {
     await expect.poll(() => this.opCount()).toBe(before + lines);
   }
 
+  /** Enters text in Command and presses Enter, without waiting for the log (it may be asked first). */
+  async enter(text: string) {
+    await this.field('Command').fill(text);
+    await this.field('Command').press('Enter');
+  }
+
   async opCount(): Promise<number> {
     const t = await this.page.getByTestId('op-count').textContent();
     const m = /^(\d+) ops? in the log$/.exec(t ?? '');
@@ -71,11 +77,17 @@ export class Explorer {
   async rows(ino: number): Promise<Row[]> {
     const table = this.table(ino);
     await expect(table).toBeVisible();
-    const cells = await table
-      .locator('tbody tr')
-      .evaluateAll((trs) =>
-        trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')),
-      );
+    const cells = await table.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) =>
+        // Text for screen readers only (a row's "changed: ") is not part of the value.
+        Array.from(tr.querySelectorAll('td'), (td) =>
+          Array.from(td.childNodes)
+            .filter((n) => !(n instanceof Element && n.classList.contains('visually-hidden')))
+            .map((n) => n.textContent ?? '')
+            .join(''),
+        ),
+      ),
+    );
     return cells.map(([lblk, len, status, pblk]) => [
       Number(lblk),
       Number(len),
@@ -139,5 +151,87 @@ export class Explorer {
       .first()
       .click();
     await expect(this.table(ino)).toBeVisible();
+  }
+}
+
+/**
+ * The step debugger's part of the page: the timeline's buttons, where the cursor stands, the
+ * current step, the op's step list and the breakpoints.
+ */
+export class Debugger {
+  constructor(readonly page: Page) {}
+
+  get panel(): Locator {
+    return this.page.getByRole('region', { name: 'Timeline' });
+  }
+
+  button(name: string): Locator {
+    return this.panel.getByRole('button', { name, exact: true });
+  }
+
+  /** "op k of N, step s of n" as shown. */
+  position(): Locator {
+    return this.page.getByTestId('position');
+  }
+
+  /** The current step's explanation (announced politely). */
+  explanation(): Locator {
+    return this.page.getByTestId('step-text');
+  }
+
+  /** The current step's kernel function, a link into the v3.9 source. */
+  kernelLink(): Locator {
+    return this.panel.locator('a.fn-link');
+  }
+
+  slider(): Locator {
+    return this.page.getByRole('slider', { name: 'Timeline' });
+  }
+
+  /** Clicks a transport button and waits for the shown position to change. */
+  async press(name: string) {
+    const before = await this.position().textContent();
+    await this.button(name).click();
+    await expect(this.position()).not.toHaveText(before ?? '');
+  }
+
+  /** Steps forward until the explanation matches `re`; returns the position then. */
+  async stepUntil(re: RegExp, limit = 40): Promise<string> {
+    for (let i = 0; i < limit; i++) {
+      if (re.test((await this.explanation().textContent()) ?? '')) break;
+      await this.press('Step forward');
+    }
+    await expect(this.explanation()).toHaveText(re);
+    return (await this.position().textContent()) ?? '';
+  }
+
+  /** Opens the op's step list; returns it. */
+  async steps(): Promise<Locator> {
+    const toggle = this.panel.getByRole('button', { name: /^Steps/ });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    return this.page.getByRole('list', { name: /^Steps of op/ });
+  }
+
+  /** Turns a kind-of-step breakpoint on or off through the Breakpoints pop-over. */
+  async breakOn(kind: string, on = true) {
+    const toggle = this.panel.getByRole('button', { name: /^Breakpoints/ });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    const box = this.page
+      .getByRole('region', { name: 'Breakpoints' })
+      .getByRole('checkbox', { name: kind });
+    if (on) await box.check();
+    else await box.uncheck();
+    await this.page.keyboard.press('Escape');
+  }
+
+  /** The ids and marks of drawn nodes the step debugger marks. */
+  async marked(explorer: Explorer, ino: number): Promise<Record<number, string>> {
+    const marks = await explorer
+      .tree(ino)
+      .locator('[data-mark]')
+      .evaluateAll((els) =>
+        els.map((el) => [Number(el.getAttribute('data-lblk')), el.getAttribute('data-mark')]),
+      );
+    return Object.fromEntries(marks) as Record<number, string>;
   }
 }

@@ -12,6 +12,7 @@ import { useSize } from '../shared/useSize.ts';
 import { useZoom } from '../shared/useZoom.ts';
 import { baseDomain, visibleBars } from './scale.ts';
 import { BarView } from './BarView.tsx';
+import { useStepMarks } from '../timeline/useStepMarks.ts';
 
 const AXIS_Y = 20;
 import { TRACK_H, TRACK_Y } from './BarView.tsx';
@@ -24,6 +25,7 @@ export function BlockMap() {
   const ino = useEsx(selectDetailIno);
   const cache = useEsx(selectCache);
   const lookup = useEsx(selectLookup);
+  const marks = useStepMarks();
   const mark = lookup && lookup.ino === ino ? lookup.lblk : null;
   const boxRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -134,6 +136,7 @@ export function BlockMap() {
                   x0={x0}
                   x1={x1}
                   cached={lblk === cache}
+                  mark={marks.get(lblk) ?? null}
                 />
               );
             })}

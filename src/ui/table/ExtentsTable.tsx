@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
 import { useEsx } from '../../store/useEsx.ts';
 import { selectCache, selectDetailIno, selectExtents } from '../../store/selectors.ts';
+import { useStepMarks, type StepMark } from '../timeline/useStepMarks.ts';
 import { STATUS_LABEL } from '../shared/status.ts';
 
 /** Rows drawn before "Show all": a table of 10,000 rows would slow every op down. */
@@ -12,13 +13,27 @@ interface RowProps {
   status: string;
   pblk: number | null;
   cached: boolean;
+  /** The step debugger's mark: the extent the current step is about, or one it changed. */
+  mark: RowMark;
 }
 
+type RowMark = StepMark | null;
+
+const MARK_WORDS = { focus: 'in this step', changed: 'changed' } as const;
+
 /** One extent; memoised on its values, so an op re-renders only the rows it changed. */
-const Row = memo(function Row({ lblk, len, status, pblk, cached }: RowProps) {
+const Row = memo(function Row({ lblk, len, status, pblk, cached, mark }: RowProps) {
+  const cls = [cached ? 'cached' : '', mark ? `mark-${mark}` : ''].filter(Boolean).join(' ');
   return (
-    <tr className={cached ? 'cached' : undefined} data-cache={cached ? 'true' : undefined}>
-      <td>{lblk}</td>
+    <tr
+      className={cls || undefined}
+      data-cache={cached ? 'true' : undefined}
+      data-mark={mark ?? undefined}
+    >
+      <td>
+        {mark && <span className="visually-hidden">{MARK_WORDS[mark]}: </span>}
+        {lblk}
+      </td>
       <td>{len}</td>
       <td title={STATUS_LABEL[status]}>{status}</td>
       <td>{pblk ?? '—'}</td>
@@ -31,6 +46,7 @@ export function ExtentsTable() {
   const extents = useEsx(selectExtents) ?? [];
   const ino = useEsx(selectDetailIno);
   const cache = useEsx(selectCache);
+  const marks = useStepMarks();
   const [all, setAll] = useState(false);
   const rows = all ? extents : extents.slice(0, ROW_LIMIT);
   return (
@@ -60,6 +76,7 @@ export function ExtentsTable() {
                 status={status}
                 pblk={pblk}
                 cached={lblk === cache}
+                mark={marks.get(lblk) ?? null}
               />
             ))}
           </tbody>
@@ -73,7 +90,7 @@ export function ExtentsTable() {
       </div>
       <p className="table-note">
         The row marked ◆ is cache_es{cache === null ? ' (none now)' : ''}. A dash: the status
-        carries no physical block.
+        carries no physical block. Left bar: the step&apos;s extent (solid), changed (dotted).
       </p>
     </section>
   );

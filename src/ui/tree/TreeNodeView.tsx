@@ -3,17 +3,22 @@ import { useEsx } from '../../store/useEsx.ts';
 import { STATUS_LABEL, statusFill } from '../shared/status.ts';
 import { NODE_H, NODE_W, nodeX, nodeY } from './geometry.ts';
 
+/** The step debugger's mark: the node the current step is about, or one the step/op changed. */
+export type NodeMark = 'focus' | 'changed' | null;
+
 interface Props {
   id: number;
   cached: boolean;
+  mark: NodeMark;
 }
 
 /**
  * One red-black node. Red and black differ in three ways besides colour: the badge letter (R/B),
  * the outline (red nodes dashed, black solid and heavier) and the badge fill. cache_es gets a
- * thick ring and a tag above the node.
+ * thick ring and a tag above the node. The step debugger's marks differ by shape too: the node a
+ * step is about gets a thick solid frame with corner ticks, a changed node a dotted frame.
  */
-export const TreeNodeView = memo(function TreeNodeView({ id, cached }: Props) {
+export const TreeNodeView = memo(function TreeNodeView({ id, cached, mark }: Props) {
   const node = useEsx((s) => s.tree.byId[id]);
   const parentLblk = useEsx((s) => (node ? s.tree.byId[node.parent]?.lblk : undefined));
   if (!node) return null;
@@ -27,7 +32,7 @@ export const TreeNodeView = memo(function TreeNodeView({ id, cached }: Props) {
   const label = `[${node.lblk}/${node.len}) ${status}${node.pblk === null ? '' : ` at ${node.pblk}`}, ${color}, ${where}${cached ? ', cache_es' : ''}`;
   return (
     <g
-      className={`rb-node ${color}${cached ? ' cached' : ''}`}
+      className={`rb-node ${color}${cached ? ' cached' : ''}${mark ? ` mark-${mark}` : ''}`}
       style={{ transform: `translate(${x}px, ${y}px)` }}
       data-id={node.id}
       data-lblk={node.lblk}
@@ -37,9 +42,23 @@ export const TreeNodeView = memo(function TreeNodeView({ id, cached }: Props) {
       data-parent={node.parent}
       data-side={node.side}
       data-cache={cached ? 'true' : undefined}
+      data-mark={mark ?? undefined}
       role="img"
       aria-label={label}
+      aria-description={
+        mark === 'focus' ? 'in the current step' : mark === 'changed' ? 'changed' : undefined
+      }
     >
+      {mark && (
+        <rect
+          className="step-ring"
+          x={-w2 - 11}
+          y={-h2 - 11}
+          width={NODE_W + 22}
+          height={NODE_H + 22}
+          rx={14}
+        />
+      )}
       {cached && (
         <rect
           className="cache-ring"

@@ -4,12 +4,13 @@ import { useEsx } from '../../store/useEsx.ts';
 import {
   selectCacheId,
   selectDetailIno,
+  selectHighlight,
   selectTree,
   selectTreeIds,
 } from '../../store/selectors.ts';
 import { useSize } from '../shared/useSize.ts';
 import { useZoom } from '../shared/useZoom.ts';
-import { TreeNodeView } from './TreeNodeView.tsx';
+import { TreeNodeView, type NodeMark } from './TreeNodeView.tsx';
 import { TreeEdge } from './TreeEdge.tsx';
 import { TreeHeader } from './TreeHeader.tsx';
 import { TreeSketch } from './TreeSketch.tsx';
@@ -28,6 +29,14 @@ export function TreeView() {
   const cacheId = useEsx(selectCacheId);
   const ino = useEsx(selectDetailIno);
   const tree = useEsx(selectTree);
+  const highlight = useEsx(selectHighlight);
+  // What the current step names (strong ring) and what the step or op changed (soft mark).
+  const marks = useMemo(() => {
+    const m = new Map<number, NodeMark>();
+    for (const id of highlight?.changed ?? []) m.set(id, 'changed');
+    for (const id of highlight?.nodes ?? []) m.set(id, 'focus');
+    return m;
+  }, [highlight]);
   const boxRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const { width, height } = useSize(boxRef);
@@ -116,7 +125,12 @@ export function TreeView() {
                 </g>
                 <g className="nodes">
                   {shown.map((id) => (
-                    <TreeNodeView key={id} id={id} cached={id === cacheId} />
+                    <TreeNodeView
+                      key={id}
+                      id={id}
+                      cached={id === cacheId}
+                      mark={marks.get(id) ?? null}
+                    />
                   ))}
                 </g>
               </>
