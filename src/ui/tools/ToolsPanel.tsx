@@ -8,8 +8,10 @@ import { WorkloadPanel } from '../workload/WorkloadPanel.tsx';
 import { StatsPanel } from '../stats/StatsPanel.tsx';
 import { ImportPanel } from '../import/ImportPanel.tsx';
 import { SessionPanel } from '../session/SessionPanel.tsx';
+import { LessonsPanel } from '../lessons/LessonsPanel.tsx';
 
 const TABS = [
+  { id: 'lessons', label: 'Lessons', Panel: LessonsPanel },
   { id: 'shrinker', label: 'Shrinker', Panel: ShrinkerPanel },
   { id: 'workload', label: 'Workloads', Panel: WorkloadPanel },
   { id: 'stats', label: 'Statistics', Panel: StatsPanel },
@@ -20,7 +22,7 @@ const TABS = [
 export type ToolTab = (typeof TABS)[number]['id'];
 
 export function ToolsPanel() {
-  const [active, setActive] = useState<ToolTab>('shrinker');
+  const [active, setActive] = useState<ToolTab>('lessons');
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
   const onKey = (e: KeyboardEvent) => {
     const i = TABS.findIndex((t) => t.id === active);

@@ -1,0 +1,4 @@
+/** The Lessons tab of the tools panel. */
+export function LessonsPanel() {
+  return <p className="hint">Lessons</p>;
+}
