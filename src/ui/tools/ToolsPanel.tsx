@@ -22,7 +22,7 @@ const TABS = [
 export type ToolTab = (typeof TABS)[number]['id'];
 
 export function ToolsPanel() {
-  const [active, setActive] = useState<ToolTab>('lessons');
+  const [active, setActive] = useState<ToolTab>('shrinker');
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
   const onKey = (e: KeyboardEvent) => {
     const i = TABS.findIndex((t) => t.id === active);
