@@ -12,8 +12,35 @@ import { boot, browserEnv, followSession } from './store/persist.ts';
 import { App } from './ui/App.tsx';
 import './ui/theme.css';
 
-const worker = new Worker(new URL('./worker/esx.worker.ts', import.meta.url), { type: 'module' });
-const store = createEsxStore(new EngineClient(worker));
+function spawn(): Worker {
+  const w = new Worker(new URL('./worker/esx.worker.ts', import.meta.url), { type: 'module' });
+  w.addEventListener('error', (e) => {
+    e.preventDefault();
+    restart(`it failed: ${e.message || 'an error in the worker'}`);
+  });
+  return w;
+}
+
+let worker = spawn();
+const client = new EngineClient(worker);
+const store = createEsxStore(client);
+let restarting = false;
+
+/** A dead or failed worker is replaced, and the session rebuilt from its base and op log. */
+function restart(why: string): void {
+  if (restarting) return;
+  restarting = true;
+  worker.terminate();
+  worker = spawn();
+  client.replacePort(worker, why);
+  void store
+    .getState()
+    .recover(why)
+    .finally(() => {
+      restarting = false;
+    });
+}
+client.startWatchdog({ onDead: restart });
 
 /** A read-only hook for tests and the latency benchmark (never used to drive the app). */
 declare global {

@@ -22,6 +22,8 @@ export interface LinkActions {
   encode(kind: 'link' | 'state' | 'file'): Promise<string | null>;
   setPrevious(text: string | null): void;
   restorePrevious(): Promise<void>;
+  /** After the worker died and a new one started: rebuild the session from its base and log. */
+  recover(why: string): Promise<void>;
 }
 
 export const initialLink: LinkState = { previous: null, linkLength: null };
@@ -102,6 +104,23 @@ export function createLinkSlice(
 
     setPrevious(text) {
       set({ previous: text });
+    },
+
+    async recover(why) {
+      const { base, ops, cursor } = get();
+      set({ job: null, playing: false, busy: 0, pending: null });
+      const ok = await get().loadSession(base, ops, cursor);
+      set({
+        result: ok
+          ? {
+              kind: 'error',
+              text: `The engine stopped (${why}). A new one was started and the session rebuilt from its ${ops.length} op${ops.length === 1 ? '' : 's'}: nothing was lost.`,
+            }
+          : {
+              kind: 'error',
+              text: `The engine stopped (${why}) and the session could not be rebuilt.`,
+            },
+      });
     },
 
     async restorePrevious() {
