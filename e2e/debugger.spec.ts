@@ -257,3 +257,41 @@ test('the timeline stays compact and its pop-overs open above the views', async 
   await expect(list).toBeHidden();
   await expect(dbg.panel.getByRole('button', { name: /^Steps/ })).toBeFocused();
 });
+
+/** Starts counting the transform transitions a drawn node runs; returns a reader of the count. */
+async function watchGlide(app: Explorer, lblk: number): Promise<() => Promise<number>> {
+  const node = app.tree(1).locator(`[data-lblk="${lblk}"]`);
+  await node.evaluate((el) => {
+    const tagged = el as unknown as { glides: number };
+    tagged.glides = 0;
+    el.addEventListener('transitionrun', (e) => {
+      if ((e as TransitionEvent).propertyName === 'transform') tagged.glides++;
+    });
+  });
+  return () => node.evaluate((el) => (el as unknown as { glides: number }).glides);
+}
+
+test('stepping through a rotation shows motion, unless reduced motion is asked for', async ({
+  page,
+}) => {
+  const app = new Explorer(page);
+  const dbg = new Debugger(page);
+  await app.button('Zoom tree out').click(); // stop auto-fit, so only the nodes move
+  await dbg.press('Previous op');
+  await dbg.stepUntil(/^link \[20\/1\)/);
+  await page.waitForTimeout(500);
+  // right-rotate at 30: 20 moves up, 30 moves down; both glide (the same elements, not moved
+  // in the document, which would cut their transition)
+  const glides30 = await watchGlide(app, 30);
+  const glides20 = await watchGlide(app, 20);
+  await dbg.press('Step forward');
+  await expect.poll(glides30).toBe(1);
+  await expect.poll(glides20).toBe(1);
+
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await dbg.press('Step back');
+  await expect(app.tree(1).locator('[data-lblk="30"]')).toHaveAttribute('data-side', 'right');
+  await expect(app.tree(1).locator('[data-lblk="20"]')).toHaveAttribute('data-side', 'left');
+  await page.waitForTimeout(300);
+  expect(await glides30()).toBe(1);
+});

@@ -16,6 +16,27 @@ export interface DrawnNode {
   label: string;
 }
 
+/** Nodes in preorder, from their parent links; nodes whose parent is not drawn start new trees. */
+export function preorder(nodes: DrawnNode[]): DrawnNode[] {
+  const ids = new Set(nodes.map((n) => n.id));
+  const kids = new Map<number, { left?: DrawnNode; right?: DrawnNode }>();
+  for (const n of nodes) {
+    if (n.side === 'root' || !ids.has(n.parent)) continue;
+    const k = kids.get(n.parent) ?? {};
+    k[n.side] = n;
+    kids.set(n.parent, k);
+  }
+  const out: DrawnNode[] = [];
+  const walk = (n: DrawnNode | undefined) => {
+    if (!n) return;
+    out.push(n);
+    walk(kids.get(n.id)?.left);
+    walk(kids.get(n.id)?.right);
+  };
+  for (const n of nodes) if (n.side === 'root' || !ids.has(n.parent)) walk(n);
+  return out;
+}
+
 export class Explorer {
   constructor(readonly page: Page) {}
 
@@ -100,8 +121,17 @@ export class Explorer {
     return this.page.getByRole('group', { name: new RegExp(`^Red-black tree of inode ${ino},`) });
   }
 
-  /** The drawn nodes, read back through their data attributes and accessible names. */
+  /**
+   * The drawn nodes in preorder (root, left subtree, right subtree), read back through their data
+   * attributes and accessible names. The page draws them left to right, so preorder is rebuilt
+   * from each node's parent and side.
+   */
   async nodes(ino: number): Promise<DrawnNode[]> {
+    return preorder(await this.drawnNodes(ino));
+  }
+
+  /** The drawn nodes in document order (left to right). */
+  async drawnNodes(ino: number): Promise<DrawnNode[]> {
     return this.tree(ino)
       .getByRole('img')
       .evaluateAll((els) =>

@@ -46,7 +46,12 @@ export function StepInfo({ focus, length, note }: Props) {
           )}
         </span>
       )}
-      <span className="step-explain" aria-live="polite" data-testid="step-text">
+      <span
+        className="step-explain"
+        aria-live="polite"
+        data-testid="step-text"
+        title={note ? `${note} ${text}` : text}
+      >
         {note && <strong className="step-note">{note} </strong>}
         {text}
       </span>

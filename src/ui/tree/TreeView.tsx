@@ -95,6 +95,12 @@ export function TreeView() {
     () => (far ? [] : visibleIds(tree, t, width, height)),
     [far, tree, t, width, height],
   );
+  // Drawn left to right (in-order). A rotation keeps that order, so React never moves a node's
+  // element in the document: a moved element would lose its transition and jump instead of glide.
+  const drawn = useMemo(
+    () => [...shown].sort((a, b) => (tree.byId[a]?.lblk ?? 0) - (tree.byId[b]?.lblk ?? 0)),
+    [shown, tree.byId],
+  );
   const detailClass = k < 0.55 ? 'mid' : '';
   const motion = ids.length <= MOTION_LIMIT ? 'glide' : '';
   return (
@@ -119,12 +125,12 @@ export function TreeView() {
             ) : (
               <>
                 <g className="edges">
-                  {shown.map((id) => (
+                  {drawn.map((id) => (
                     <TreeEdge key={id} id={id} />
                   ))}
                 </g>
                 <g className="nodes">
-                  {shown.map((id) => (
+                  {drawn.map((id) => (
                     <TreeNodeView
                       key={id}
                       id={id}
