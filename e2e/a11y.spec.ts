@@ -1,0 +1,78 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { Explorer } from './explorer.ts';
+
+/** Serious and critical axe violations of what is on screen, as readable lines. */
+async function violations(page: Page, include?: string): Promise<string[]> {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  if (include) builder = builder.include(include);
+  const r = await builder.analyze();
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the main screen and every tools tab have no serious accessibility violations, ${scheme} theme`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const app = new Explorer(page);
+    await app.open();
+    expect(await violations(page), 'empty state').toEqual([]);
+    await app.button('Load example').first().click();
+    await expect.poll(() => app.opCount()).toBeGreaterThan(5);
+    await app.command('insert 1 60 1 D\ninsert 1 62 1 D\ninsert 1 61 1 D');
+    expect(await violations(page), 'main screen').toEqual([]);
+    for (const tab of ['Lessons', 'Shrinker', 'Workloads', 'Statistics', 'Import', 'Session']) {
+      const t = page.getByRole('tab', { name: tab });
+      await t.click();
+      expect(
+        await violations(
+          page,
+          `#tabpanel-${tab === 'Workloads' ? 'workload' : tab === 'Statistics' ? 'stats' : tab.toLowerCase()}`,
+        ),
+        `${tab} tab`,
+      ).toEqual([]);
+    }
+    // the timeline mid-operation, with the step list open if there is one
+    await app.button('Step back').click();
+    expect(await violations(page), 'timeline mid-op').toEqual([]);
+  });
+}
+
+test('every control is reachable by keyboard with a visible focus', async ({ page }) => {
+  const app = new Explorer(page);
+  await app.open();
+  await app.button('Load example').first().click();
+  await expect.poll(() => app.opCount()).toBeGreaterThan(5);
+  const seen = new Set<string>();
+  let invisible = 0;
+  for (let i = 0; i < 120; i++) {
+    await page.keyboard.press('Tab');
+    const info = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const s = getComputedStyle(el);
+      const r = el.getBoundingClientRect();
+      const ring = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+      const shadow = s.boxShadow !== 'none';
+      return {
+        name: `${el.tagName} ${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? ''}`,
+        visible: r.width > 0 && r.height > 0,
+        focusMark: ring || shadow,
+      };
+    });
+    if (!info) continue;
+    seen.add(info.name);
+    if (!info.focusMark) invisible++;
+  }
+  expect(seen.size).toBeGreaterThan(20);
+  expect(invisible, 'focused elements without a visible focus mark').toBe(0);
+});
