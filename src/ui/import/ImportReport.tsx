@@ -12,6 +12,12 @@ import type { ImportSummary } from '../../worker/protocol.ts';
 const selectSeek = (s: EsxState) => s.seek;
 const SHOWN = 200;
 
+/** "line L (op K, who): what" → who and what (op numbers in the UI count from 1). */
+function split(text: string): { who: string | null; what: string } {
+  const m = /^line \d+ \(op \d+, ([^)]*)\): (.*)$/s.exec(text);
+  return m ? { who: m[1]!, what: m[2]! } : { who: null, what: text };
+}
+
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }
@@ -77,9 +83,9 @@ export function ImportReport({ summary }: { summary: ImportSummary }) {
                   onClick={() => void seek({ op: d.opIndex + 1, step: 0 })}
                 >
                   <span className="div-where">
-                    line {d.line} · op {d.opIndex + 1} · {d.kind}
+                    line {d.line} · op {d.opIndex + 1} · {split(d.text).who ?? d.kind}
                   </span>
-                  <span className="div-text">{d.text}</span>
+                  <span className="div-text">{split(d.text).what}</span>
                 </button>
               </li>
             ))}

@@ -3,7 +3,7 @@
  * by step, and read the counters of the shrink op in focus. The counters come from the engine's
  * own answer (`ret`, `shrunk`) and the op's recorded steps, never from a second model here.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EsxState } from '../../store/esxStore.ts';
 import { useEsx } from '../../store/useEsx.ts';
 import { selectCursor, selectFocus, selectOps, selectRun } from '../../store/selectors.ts';
@@ -55,12 +55,23 @@ export function ShrinkerPanel() {
   };
 
   const target = sweepIndex(focus, ops, cursor.step > 0 ? cursor.op + 1 : cursor.op);
+  // The sweep being played: playing stops once the cursor has left that shrink op.
+  const sweeping = useRef<number | null>(null);
   const play = async () => {
     if (target === null) return;
     setPlaying(false);
     await seek({ op: target, step: 0 });
+    sweeping.current = target;
     setPlaying(true);
   };
+  useEffect(() => {
+    const k = sweeping.current;
+    if (k === null) return;
+    if (cursor.op > k || cursor.op < k) {
+      sweeping.current = null;
+      setPlaying(false);
+    }
+  }, [cursor, setPlaying]);
 
   const counters = focus ? sweepCounters(focus) : null;
   return (

@@ -55,6 +55,13 @@ export function ReclaimableChart() {
         <span className="hint" id="reclaim-summary" data-testid="reclaim-summary">
           {summary}
         </span>
+        <span className="hint chart-at" data-testid="reclaim-cursor">
+          {cursor.step > 0
+            ? `Cursor inside op ${cursor.op + 1}.`
+            : cursor.op === 0
+              ? 'Cursor before the first op.'
+              : `Cursor after op ${cursor.op} of ${length}.`}
+        </span>
       </figcaption>
       <div ref={box} className="chart-box">
         {points.length ? (

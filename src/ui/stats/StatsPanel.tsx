@@ -30,10 +30,16 @@ export function StatsPanel() {
     <div className="stats">
       <section aria-labelledby="stats-status-title">
         <h3 id="stats-status-title">
-          Extents of inode {tree.ino || ino}: {tree.extents}
-          <span className="hint"> · {tree.blocks} blocks</span>
+          Inode {tree.ino || ino}
+          <span className="hint">
+            {tree.extents} extent{tree.extents === 1 ? '' : 's'} · {tree.blocks} block
+            {tree.blocks === 1 ? '' : 's'}
+          </span>
         </h3>
-        <table className="status-counts" aria-labelledby="stats-status-title">
+        <table
+          className="status-counts"
+          aria-label={`Extents per status, inode ${tree.ino || ino}`}
+        >
           <thead>
             <tr>
               <th scope="col">Status</th>
@@ -104,7 +110,8 @@ export function StatsPanel() {
           <dd data-testid="stats-reclaimable">
             {sb.reclaimable}{' '}
             <span className="hint">
-              of {sb.liveExtents} extents in memory (not delayed, on the LRU)
+              of {sb.liveExtents} extent{sb.liveExtents === 1 ? '' : 's'} in memory (not delayed, on
+              the LRU)
             </span>
           </dd>
         </div>
