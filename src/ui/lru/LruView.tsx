@@ -108,9 +108,7 @@ export function LruView() {
       {scanned ? (
         <div className="scanned-box">
           <h3 id="lru-scanned-title">Scanned by the shrinker</h3>
-          <p className="hint">
-            Visited inodes wait here; at the end they are spliced to the LRU tail in this order.
-          </p>
+          <p className="hint">Spliced to the LRU tail in this order when the sweep ends.</p>
           {scanned.length === 0 ? (
             <p className="lru-empty">Nothing scanned yet.</p>
           ) : (

@@ -110,12 +110,15 @@ export function StatsPanel() {
           <dd data-testid="stats-reclaimable">
             {sb.reclaimable}{' '}
             <span className="hint">
-              of {sb.liveExtents} extent{sb.liveExtents === 1 ? '' : 's'} in memory (not delayed, on
-              the LRU)
+              of {sb.liveExtents} extent{sb.liveExtents === 1 ? '' : 's'}
             </span>
           </dd>
         </div>
       </dl>
+      <p className="hint stats-note">
+        Reclaimable: <code>lru_nr</code> summed over the inodes on the LRU, the extents the shrinker
+        may free (never delayed ones); what a count (<code>nr_to_scan</code> 0) returns.
+      </p>
       <ReclaimableChart />
     </div>
   );
