@@ -10,6 +10,7 @@ import { EsxContext } from './store/useEsx.ts';
 import { perfMarks } from './store/perf.ts';
 import { boot, browserEnv, followSession } from './store/persist.ts';
 import { App } from './ui/App.tsx';
+import { openLessonLink } from './ui/lessons/lessonNav.ts';
 import './ui/theme.css';
 
 function spawn(): Worker {
@@ -51,7 +52,9 @@ declare global {
 window.__esx = { state: () => store.getState(), perf: perfMarks };
 
 const env = browserEnv();
-void boot(store, env).then(() => followSession(store, env));
+void boot(store, env, (fragment) => openLessonLink(store, fragment)).then(() =>
+  followSession(store, env),
+);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -80,6 +80,39 @@ describe('boot and followSession', () => {
     expect(env2.storage.get(PREVIOUS_KEY)).toBe('esx1.something-else');
   });
 
+  it('boot hands other fragments to its opener: opened, the autosave becomes the previous session', async () => {
+    const seen: string[] = [];
+    const opener = async (fragment: string) => {
+      seen.push(fragment);
+      if (fragment !== 'lesson=x/1') return false;
+      return s
+        .getState()
+        .loadSession({ inodes: 2 }, [{ op: 'insert', ino: 2, lblk: 0, len: 1, status: 'D' }], {
+          op: 1,
+          step: 0,
+        });
+    };
+    const env = fakeEnv('#lesson=x/1');
+    env.storage.set(AUTOSAVE_KEY, 'esx1.saved');
+    const s = newStore();
+    await boot(s, env, opener);
+    expect(seen).toEqual(['lesson=x/1']);
+    expect(s.getState().ops).toHaveLength(1);
+    expect(s.getState().previous).toBe('esx1.saved');
+    expect(env.storage.get(PREVIOUS_KEY)).toBe('esx1.saved');
+
+    // a fragment the opener declines: the autosave comes back as usual
+    const a = newStore();
+    await boot(a, fakeEnv());
+    await a.getState().run([{ op: 'insert', ino: 1, lblk: 0, len: 3, status: 'D' }]);
+    const env2 = fakeEnv('#lesson=nope/1');
+    env2.storage.set(AUTOSAVE_KEY, (await a.getState().encode('link'))!);
+    const b = newStore();
+    await boot(b, env2, opener);
+    expect(b.getState().ops).toEqual(a.getState().ops);
+    expect(b.getState().previous).toBeNull();
+  });
+
   it('boot shows what is wrong with a tampered link and loads the default session', async () => {
     const env = fakeEnv('#esx1.AAAAtampered');
     const s = newStore();

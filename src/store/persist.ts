@@ -25,12 +25,33 @@ export const MAX_URL_PAYLOAD = 64 * 1024;
 export const MAX_AUTOSAVE = 4 * 1024 * 1024;
 export const SAVE_DELAY_MS = 400;
 
-/** Opens the page's session: the URL's link, else the autosave, else a fresh one. */
-export async function boot(store: EsxStore, env: PageEnv): Promise<void> {
+/**
+ * Opens a URL fragment that is not a session link (a lesson step link, `#lesson=<id>/<step>`);
+ * resolves true when it did.
+ */
+export type FragmentOpener = (fragment: string) => Promise<boolean>;
+
+/**
+ * Opens the page's session: the URL's link, else a fragment `openFragment` handles, else the
+ * autosave, else a fresh one.
+ */
+export async function boot(
+  store: EsxStore,
+  env: PageEnv,
+  openFragment?: FragmentOpener,
+): Promise<void> {
   const s = store.getState();
   await s.start();
   const hash = env.hash().replace(/^#/, '');
   const saved = env.load(AUTOSAVE_KEY);
+  if (hash !== '' && !hash.startsWith('esx') && openFragment && (await openFragment(hash))) {
+    // The fragment's session replaces the autosaved one, which stays one click away.
+    if (saved) {
+      env.save(PREVIOUS_KEY, saved);
+      store.getState().setPrevious(saved);
+    }
+    return;
+  }
   if (hash.startsWith('esx')) {
     if (saved && saved !== hash) {
       env.save(PREVIOUS_KEY, saved);

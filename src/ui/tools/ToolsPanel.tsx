@@ -9,6 +9,7 @@ import { StatsPanel } from '../stats/StatsPanel.tsx';
 import { ImportPanel } from '../import/ImportPanel.tsx';
 import { SessionPanel } from '../session/SessionPanel.tsx';
 import { LessonsPanel } from '../lessons/LessonsPanel.tsx';
+import { lessonWasOpen } from '../lessons/lessonNav.ts';
 
 const TABS = [
   { id: 'lessons', label: 'Lessons', Panel: LessonsPanel },
@@ -22,7 +23,10 @@ const TABS = [
 export type ToolTab = (typeof TABS)[number]['id'];
 
 export function ToolsPanel() {
-  const [active, setActive] = useState<ToolTab>('shrinker');
+  // A lesson step link, or a lesson left open, opens on the Lessons tab.
+  const [active, setActive] = useState<ToolTab>(() =>
+    lessonWasOpen(window.location.hash) ? 'lessons' : 'shrinker',
+  );
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
   const onKey = (e: KeyboardEvent) => {
     const i = TABS.findIndex((t) => t.id === active);

@@ -1,0 +1,43 @@
+/**
+ * Points at the extents a lesson step talks about, in the tree and the block map, by their lblk.
+ * The views already carry `data-lblk` on every node and bar, so a style rule is enough: no view
+ * needs to know about lessons. It only points while the explorer still shows the step's state.
+ */
+import { useEsx } from '../../store/useEsx.ts';
+import { selectOpCount, selectSelectedIno } from '../../store/selectors.ts';
+import { currentStep, useLessonNav } from './lessonNav.ts';
+
+export function PointAt() {
+  const at = useLessonNav((s) => s.at);
+  const answered = useLessonNav((s) => s.answer !== null);
+  const loadedOps = useLessonNav((s) => s.loadedOps);
+  const ops = useEsx(selectOpCount);
+  const ino = useEsx(selectSelectedIno);
+  const cur = currentStep({ at });
+  if (!cur || loadedOps !== ops || ino !== cur.step.setup.ino) return null;
+  const q = cur.step.predict;
+  const lblks = answered && q && q.point.length ? q.point : cur.step.point;
+  if (lblks.length === 0) return null;
+  const sel = (l: number) => `[data-lblk="${l}"]`;
+  const nodes = lblks.map((l) => `.rb-node${sel(l)} .box`).join(',\n');
+  const bars = lblks.map((l) => `.bar${sel(l)} > rect:not(.step-frame)`).join(',\n');
+  return (
+    <style>{`${nodes} { stroke: var(--lesson-point); stroke-width: 3.5px; filter: drop-shadow(0 0 5px var(--lesson-point)); }
+${bars} { stroke: var(--lesson-point); stroke-width: 3px; filter: drop-shadow(0 0 4px var(--lesson-point)); }`}</style>
+  );
+}
+
+/** The words for what a step points at: "[10/5) and [20/3)" (the extents as the explorer shows them). */
+export function usePointedExtents(): string[] {
+  const at = useLessonNav((s) => s.at);
+  const answered = useLessonNav((s) => s.answer !== null);
+  const extents = useEsx((s) => s.snapshot?.detail.extents ?? null);
+  const cur = currentStep({ at });
+  if (!cur || !extents) return [];
+  const q = cur.step.predict;
+  const lblks = answered && q && q.point.length ? q.point : cur.step.point;
+  return lblks.map((l) => {
+    const e = extents.find(([lb]) => lb === l);
+    return e ? `[${e[0]}/${e[1]})` : `block ${l}`;
+  });
+}
