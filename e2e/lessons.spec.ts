@@ -91,6 +91,8 @@ test('lesson 1: a wrong answer and a right one, each explained, the explorer fol
   await expect.poll(() => app.rows(1)).toHaveLength(5);
 
   await panel.getByRole('button', { name: 'Finish lesson' }).click();
+  await expect(panel.getByRole('status')).toContainText('Well done!');
+  await expect(panel.getByRole('button', { name: 'Next lesson: Insert and merging' })).toBeVisible();
   await expect(
     panel.getByRole('progressbar', { name: /Progress in What an extent is/ }),
   ).toHaveAttribute('aria-valuenow', '5');

@@ -146,9 +146,8 @@ export function validateLesson(data: unknown, file = 'lesson'): Lesson {
       return fail(path, 'must be a string or a list of paragraphs');
     return paras.map((p, i) => {
       if (typeof p !== 'string' || p.trim() === '') return fail(`${path}[${i}]`, 'is empty');
-      for (const seg of parseRich(p))
-        if (seg.kind === 'term' && !glossaryEntry(seg.term))
-          fail(path, `names [[${seg.term}]], which is not in the glossary`);
+      for (const term of termsIn(p))
+        if (!glossaryEntry(term)) fail(path, `names [[${term}]], which is not in the glossary`);
       return p;
     });
   };
@@ -284,9 +283,17 @@ export type Segment =
   | { kind: 'text'; text: string }
   | { kind: 'term'; term: string; text: string }
   | { kind: 'code'; text: string }
+  /** Its text may hold terms and code too. */
   | { kind: 'strong'; text: string };
 
 const RICH = /\[\[([^\]|]+)(?:\|([^\]]+))?\]\]|`([^`]+)`|\*\*([^*]+)\*\*/g;
+
+/** The glossary terms a text names, strong text included. */
+export function termsIn(text: string): string[] {
+  return parseRich(text).flatMap((seg) =>
+    seg.kind === 'term' ? [seg.term] : seg.kind === 'strong' ? termsIn(seg.text) : [],
+  );
+}
 
 /** Splits text into plain runs, [[term]] / [[term|words]], `code` and **strong**. */
 export function parseRich(text: string): Segment[] {

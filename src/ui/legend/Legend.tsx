@@ -1,4 +1,5 @@
 import { STATUSES, STATUS_LABEL, statusFill } from '../shared/status.ts';
+import { Term } from '../shared/Term.tsx';
 
 /** What the colours, textures and marks mean. */
 export function Legend() {
@@ -11,7 +12,7 @@ export function Legend() {
             <svg width="16" height="12" aria-hidden="true">
               <rect width="16" height="12" rx="2" fill={statusFill(s)} className="swatch" />
             </svg>
-            <b>{s}</b> {s.length === 1 ? STATUS_LABEL[s] : ''}
+            <b>{s}</b> {s.length === 1 ? <Term term={STATUS_LABEL[s] ?? s} /> : ''}
           </li>
         ))}
       </ul>
@@ -29,7 +30,7 @@ export function Legend() {
           red (dashed)
         </li>
         <li>
-          <span className="mark-cache" aria-hidden="true" /> cache_es
+          <span className="mark-cache" aria-hidden="true" /> <Term term="cache_es" />
         </li>
         <li>
           <svg width="16" height="12" aria-hidden="true">

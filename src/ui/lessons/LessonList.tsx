@@ -7,7 +7,10 @@ export function LessonList() {
   const progress = useLessonNav((s) => s.progress);
   const notice = useLessonNav((s) => s.notice);
   const busy = useLessonNav((s) => s.busy);
+  const finished = useLessonNav((s) => s.finished);
   const { lessons, errors } = allLessons();
+  const fi = lessons.findIndex((l) => l.id === finished);
+  const next = fi >= 0 ? lessons[fi + 1] : undefined;
   const any = Object.keys(progress.done).length > 0;
   return (
     <div className="lesson-list-view">
@@ -15,6 +18,24 @@ export function LessonList() {
         Short guided lessons that drive the explorer: each step sets up the trees for you, points at
         what matters, and asks you to <strong>predict</strong> what the kernel code will do.
       </p>
+      {fi >= 0 && (
+        <div className="lesson-done" role="status">
+          <p>
+            <span aria-hidden="true">🎉 </span>
+            <strong>Well done!</strong> You finished “{lessons[fi]!.title}”.
+          </p>
+          {next && (
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() => void openStep(esx, next.id, 0)}
+            >
+              Next lesson: {next.title}
+            </button>
+          )}
+        </div>
+      )}
       {notice && (
         <p className="warning" role="alert">
           {notice}

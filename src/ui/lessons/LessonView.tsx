@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useEsxStore } from '../../store/useEsx.ts';
 import { lessonFragment, type Lesson, type LessonStep } from '../../lessons/lessons.ts';
-import { closeLesson, openStep, useLessonNav } from './lessonNav.ts';
+import { closeLesson, finishLesson, openStep, useLessonNav } from './lessonNav.ts';
 import { Paragraphs } from './RichText.tsx';
 import { PredictForm } from './PredictForm.tsx';
 import { usePointedExtents } from './PointAt.tsx';
@@ -107,7 +107,7 @@ export function LessonView({ lesson, step }: Props) {
           ← Back
         </button>
         {last ? (
-          <button type="button" className="primary" disabled={busy} onClick={closeLesson}>
+          <button type="button" className="primary" disabled={busy} onClick={finishLesson}>
             Finish lesson
           </button>
         ) : (

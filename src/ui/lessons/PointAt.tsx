@@ -18,12 +18,12 @@ export function PointAt() {
   const q = cur.step.predict;
   const lblks = answered && q && q.point.length ? q.point : cur.step.point;
   if (lblks.length === 0) return null;
-  const sel = (l: number) => `[data-lblk="${l}"]`;
-  const nodes = lblks.map((l) => `.rb-node${sel(l)} .box`).join(',\n');
-  const bars = lblks.map((l) => `.bar${sel(l)} > rect:not(.step-frame)`).join(',\n');
+  // A glow around the node and the bar: their outlines keep meaning red/black and cache_es.
+  const targets = lblks.flatMap((l) => [`.rb-node[data-lblk="${l}"]`, `.bar[data-lblk="${l}"]`]);
   return (
-    <style>{`${nodes} { stroke: var(--lesson-point); stroke-width: 3.5px; filter: drop-shadow(0 0 5px var(--lesson-point)); }
-${bars} { stroke: var(--lesson-point); stroke-width: 3px; filter: drop-shadow(0 0 4px var(--lesson-point)); }`}</style>
+    <style>{`${targets.join(',\n')} {
+  filter: drop-shadow(0 0 2px var(--lesson-point)) drop-shadow(0 0 7px var(--lesson-point));
+}`}</style>
   );
 }
 

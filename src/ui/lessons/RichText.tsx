@@ -17,7 +17,11 @@ export function RichText({ text }: { text: string }) {
           case 'code':
             return <code key={i}>{seg.text}</code>;
           case 'strong':
-            return <strong key={i}>{seg.text}</strong>;
+            return (
+              <strong key={i}>
+                <RichText text={seg.text} />
+              </strong>
+            );
           default:
             return <Fragment key={i}>{seg.text}</Fragment>;
         }

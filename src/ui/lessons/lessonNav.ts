@@ -35,6 +35,8 @@ export interface LessonNavState {
   progress: Progress;
   /** A message about a link that could not be opened. */
   notice: string | null;
+  /** The lesson just finished, for a word of congratulation and the next one. */
+  finished: string | null;
   busy: boolean;
 }
 
@@ -75,6 +77,7 @@ export const lessonNav = createStore<LessonNavState>()(() => ({
   loadedOps: null,
   progress: { ...initialProgress, at: resumable },
   notice: null,
+  finished: null,
   busy: false,
 }));
 
@@ -128,7 +131,7 @@ export async function openStep(esx: EsxStore, id: string, index: number): Promis
   if (!lesson || !step) return false;
   const nav = lessonNav.getState();
   if (nav.busy) return false;
-  lessonNav.setState({ busy: true, notice: null });
+  lessonNav.setState({ busy: true, notice: null, finished: null });
   try {
     if (nav.at === null && esx.getState().ops.length > 0) {
       const mine = await esx.getState().encode('link');
@@ -191,6 +194,13 @@ export async function replayAnswer(esx: EsxStore): Promise<void> {
 export function closeLesson(): void {
   lessonNav.setState({ at: null, answer: null, loadedOps: null });
   update((p) => ({ ...p, at: null }));
+}
+
+/** Closes the lesson at its last step: the list then says well done and offers the next one. */
+export function finishLesson(): void {
+  const id = lessonNav.getState().at?.id ?? null;
+  closeLesson();
+  lessonNav.setState({ finished: id });
 }
 
 /** Forgets all progress. */

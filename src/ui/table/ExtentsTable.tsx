@@ -3,6 +3,7 @@ import { useEsx } from '../../store/useEsx.ts';
 import { selectCache, selectDetailIno, selectExtents } from '../../store/selectors.ts';
 import { useStepMarks, type StepMark } from '../timeline/useStepMarks.ts';
 import { STATUS_LABEL } from '../shared/status.ts';
+import { Term } from '../shared/Term.tsx';
 
 /** Rows drawn before "Show all": a table of 10,000 rows would slow every op down. */
 const ROW_LIMIT = 300;
@@ -61,10 +62,14 @@ export function ExtentsTable() {
         <table aria-label={`Extents of inode ${ino}`}>
           <thead>
             <tr>
-              <th scope="col">lblk</th>
+              <th scope="col">
+                <Term term="lblk" />
+              </th>
               <th scope="col">len</th>
               <th scope="col">status</th>
-              <th scope="col">pblk</th>
+              <th scope="col">
+                <Term term="pblk" />
+              </th>
             </tr>
           </thead>
           <tbody>
