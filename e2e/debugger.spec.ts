@@ -295,3 +295,23 @@ test('stepping through a rotation shows motion, unless reduced motion is asked f
   await page.waitForTimeout(300);
   expect(await glides30()).toBe(1);
 });
+
+test("a trace's bookmarks are named flags on the timeline; a click goes there", async ({
+  page,
+}) => {
+  const dbg = new Debugger(page);
+  await page.getByRole('tab', { name: 'Import' }).click();
+  await page
+    .getByLabel('Open trace file')
+    .setInputFiles('public/samples/trace-6.1-real-steps10-11.txt');
+  const flags = page.getByRole('list', { name: 'Bookmarks on the timeline' }).getByRole('button');
+  await expect(flags).toHaveCount(2);
+  await expect(flags.nth(1)).toHaveAccessibleName(
+    'Bookmark step11 drop_caches then read back, before op 892',
+  );
+  await flags.nth(1).click();
+  await expect(dbg.slider()).toHaveValue('891');
+  await expect(dbg.position()).toHaveText(/^op 891 of 930, step (\d+) of \1$/);
+  await flags.nth(0).click();
+  await expect(dbg.position()).toHaveText('start, before op 1 of 930');
+});

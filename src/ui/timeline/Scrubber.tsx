@@ -53,9 +53,14 @@ export function Scrubber() {
         onChange={(e) => void go(Number(e.target.value))}
       />
       {bookmarks.length > 0 && (
-        <ul className="marks" aria-label="Bookmarks">
+        <ul className="marks" aria-label="Bookmarks on the timeline">
           {bookmarks.map((b) => (
-            <li key={`${b.opIndex}-${b.line}`} style={{ left: `${pct(b.opIndex)}%` }}>
+            <li
+              key={`${b.opIndex}-${b.line}`}
+              // a flag on its pole: to the right of the point, or to its left near the end
+              className={pct(b.opIndex) > 60 ? 'flip' : undefined}
+              style={{ left: `${pct(b.opIndex)}%` }}
+            >
               <button
                 type="button"
                 className="mark"
