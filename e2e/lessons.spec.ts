@@ -3,6 +3,7 @@
  * answer, a lesson step opened from its link in a fresh browser, and the glossary tooltips.
  * ESX_LESSON_SHOTS=1 also saves screenshots (1280x720 and 390 px, light and dark) to test-results.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { Explorer } from './explorer.ts';
 
@@ -21,7 +22,9 @@ function stepTitle(page: Page) {
 
 async function shot(page: Page, name: string) {
   if (!process.env.ESX_LESSON_SHOTS) return;
-  await page.screenshot({ path: `test-results/lessons-${name}.png` });
+  await page.screenshot({
+    path: `${process.env.ESX_LESSON_SHOTS_DIR ?? 'test-results'}/lessons-${name}.png`,
+  });
 }
 
 test('lesson 1: a wrong answer and a right one, each explained, the explorer following the steps', async ({
@@ -42,6 +45,9 @@ test('lesson 1: a wrong answer and a right one, each explained, the explorer fol
   await expect(stepTitle(page)).toBeFocused();
   await expect.poll(() => app.rows(1)).toEqual([[0, 8, 'W', 1000]]);
   await expect(panel.getByText(/Look at \[0\/8\) in the tree/)).toBeVisible();
+  // The extent the step talks about glows in the tree and the block map.
+  await expect(app.tree(1).locator('[data-lblk="0"]')).toHaveCSS('filter', /drop-shadow/);
+  await expect(app.blockMap(1).locator('.bar[data-lblk="0"]')).toHaveCSS('filter', /drop-shadow/);
   await shot(page, 'step1');
 
   await panel.getByRole('button', { name: 'Next →' }).click();
@@ -92,7 +98,9 @@ test('lesson 1: a wrong answer and a right one, each explained, the explorer fol
 
   await panel.getByRole('button', { name: 'Finish lesson' }).click();
   await expect(panel.getByRole('status')).toContainText('Well done!');
-  await expect(panel.getByRole('button', { name: 'Next lesson: Insert and merging' })).toBeVisible();
+  await expect(
+    panel.getByRole('button', { name: 'Next lesson: Insert and merging' }),
+  ).toBeVisible();
   await expect(
     panel.getByRole('progressbar', { name: /Progress in What an extent is/ }),
   ).toHaveAttribute('aria-valuenow', '5');
@@ -164,6 +172,33 @@ test('glossary terms show their definition on focus and hover, and Escape closes
   await panel.locator('.term', { hasText: 'physical blocks' }).hover();
   await expect(page.getByRole('tooltip')).toContainText('Physical block');
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the lessons panel has no serious accessibility violations, ${scheme} theme`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const app = new Explorer(page);
+    await openLessons(app);
+    const scan = async () => {
+      const r = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .include('#tabpanel-lessons')
+        .analyze();
+      return r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    };
+    expect(await scan(), 'list').toEqual([]);
+    const panel = lessons(page);
+    await panel.getByRole('button', { name: /^Start lesson 4:/ }).click();
+    await panel.getByRole('button', { name: /^Step 3: / }).click();
+    await panel.getByRole('radio', { name: '[0/10)' }).check();
+    await panel.getByRole('button', { name: 'Check' }).click();
+    await expect(panel.getByRole('status')).toContainText('Not quite');
+    expect(await scan(), 'step with feedback').toEqual([]);
+  });
+}
 
 for (const [name, size, scheme] of [
   ['desktop-light', { width: 1280, height: 720 }, 'light'],
