@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { Tools, replayLast } from './tools.ts';
+import { Tools, replayLast, violations } from './tools.ts';
 
 // Three inodes with delayed and written extents; the lookup moves inode 1 to the LRU tail.
 const SETUP = [
@@ -26,7 +26,7 @@ test('a shrinker sweep over three inodes ends with the LRU and tables the engine
 
   const panel = await app.tab('Shrinker');
   await panel.getByLabel('nr_to_scan', { exact: true }).fill('2');
-  await panel.getByRole('button', { name: 'Shrink', exact: true }).click();
+  await panel.getByRole('button', { name: 'Shrink by nr_to_scan' }).click();
   await expect.poll(() => app.opCount()).toBe(8);
 
   // By the kernel rules: from the head, inode 2 (lru_nr 0) is scanned and skipped; inode 3 gives
@@ -104,7 +104,7 @@ test('Count asks for the reclaimable count without scanning; a bad nr_to_scan is
 
   const nr = panel.getByLabel('nr_to_scan', { exact: true });
   await nr.fill('lots');
-  await panel.getByRole('button', { name: 'Shrink', exact: true }).click();
+  await panel.getByRole('button', { name: 'Shrink by nr_to_scan' }).click();
   await expect(nr).toHaveAttribute('aria-invalid', 'true');
   await expect(panel.getByText('Not a whole number')).toBeVisible();
   await expect(nr).toBeFocused();
@@ -272,3 +272,25 @@ test('opening the whole 53,186-line real trace (.gz) shows progress and can be c
     '28,699 ops on 73 inodes, 91 divergences, 0 unparsed lines, 15 bookmarks.',
   );
 });
+
+for (const scheme of ['light', 'dark'] as const)
+  test(`a sweep, the statistics and an import report have no serious accessibility violations, ${scheme} theme`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const app = new Tools(page);
+    await app.command(SETUP.join('\n'));
+    const panel = await app.tab('Shrinker');
+    await panel.getByLabel('nr_to_scan', { exact: true }).fill('2');
+    await panel.getByRole('button', { name: 'Shrink by nr_to_scan' }).click();
+    await expect.poll(() => app.opCount()).toBe(8);
+    await page.getByRole('button', { name: 'Step back', exact: true }).click();
+    await expect(app.scanned()).toBeVisible();
+    expect(await violations(page, ['.tools', '.lru-panel']), 'mid-sweep').toEqual([]);
+    await app.tab('Statistics');
+    expect(await violations(page, ['.tools']), 'statistics').toEqual([]);
+    const ip = await app.tab('Import');
+    await ip.getByRole('button', { name: /^Linux 6\.1, ftrace/ }).click();
+    await expect(ip.getByRole('region', { name: /^Imported / })).toBeVisible();
+    expect(await violations(page, ['.tools']), 'import report').toEqual([]);
+  });

@@ -2,6 +2,7 @@
  * Helpers for the tools panel (shrinker, workloads, statistics, import), on top of the Explorer
  * page object: controls found by role and accessible name, values read from what is shown.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -147,4 +148,14 @@ export function replayLast(
   if (r.status !== 0) throw new Error(`esx replay failed: ${r.stderr}`);
   const out = r.stdout.trim().split('\n');
   return JSON.parse(out[out.length - 1]!) as ReturnType<typeof replayLast>;
+}
+
+/** Serious and critical axe violations (WCAG 2.1 A and AA) inside the given selectors. */
+export async function violations(page: Page, include: string[]): Promise<string[]> {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  for (const sel of include) builder = builder.include(sel);
+  const r = await builder.analyze();
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }

@@ -98,13 +98,17 @@ export function ShrinkerPanel() {
             setError(undefined);
           }}
         />
-        <button type="submit" className="primary">
+        {/* The name says nr_to_scan: the operations form has a Shrink button of its own. */}
+        <button type="submit" className="primary" aria-label="Shrink by nr_to_scan">
           Shrink
         </button>
-        <button type="button" onClick={() => shrink(true)} title="nr_to_scan 0: only count">
+        <button type="button" onClick={() => shrink(true)} aria-describedby="shrinker-count-hint">
           Count
         </button>
       </form>
+      <span id="shrinker-count-hint" className="visually-hidden">
+        nr_to_scan 0: only count the reclaimable extents.
+      </span>
       <div className="sweep-play">
         <button type="button" disabled={target === null} onClick={() => void play()}>
           <span aria-hidden="true">▶ </span>Play the sweep

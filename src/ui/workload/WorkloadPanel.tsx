@@ -33,6 +33,15 @@ const FIELDS: { key: Key; label: string; hint?: string }[] = [
 
 const selectRunWorkload = (s: EsxState) => s.runWorkload;
 
+/** The form starts on the workload this panel is about: several files, the shrinker called often. */
+const START: WorkloadParams = {
+  ...DEFAULT_WORKLOAD,
+  kind: 'mixed-pressure',
+  files: 4,
+  fileSize: 256,
+  shrinkEvery: 100,
+};
+
 /** The message for one field, checked alone (the others at their defaults). */
 export function fieldError(key: Key, text: string): string | null {
   const v = parseNumber(text.trim());
@@ -44,10 +53,10 @@ export function fieldError(key: Key, text: string): string | null {
 export function WorkloadPanel() {
   const runWorkload = useEsx(selectRunWorkload);
   const job = useEsx(selectJob);
-  const [kind, setKind] = useState<WorkloadKind>(DEFAULT_WORKLOAD.kind);
+  const [kind, setKind] = useState<WorkloadKind>(START.kind);
   const [text, setText] = useState<Record<Key, string>>(() => {
     const t = {} as Record<Key, string>;
-    for (const f of FIELDS) t[f.key] = String(DEFAULT_WORKLOAD[f.key]);
+    for (const f of FIELDS) t[f.key] = String(START[f.key]);
     return t;
   });
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
@@ -60,7 +69,7 @@ export function WorkloadPanel() {
 
   const submit = () => {
     const errs: Partial<Record<Key, string>> = {};
-    const params: WorkloadParams = { ...DEFAULT_WORKLOAD, kind };
+    const params: WorkloadParams = { ...START, kind };
     for (const f of FIELDS) {
       const e = fieldError(f.key, text[f.key]);
       if (e) errs[f.key] = e;
