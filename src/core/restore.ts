@@ -156,6 +156,7 @@ export function restoreState(state: SbState): Superblock {
       p.color[id] = s.red ? RED : BLACK;
       ids.set(s, id);
       if (!(bits & 2)) sb.lruNr[t]!++;
+      sb.extCount[t]!++;
     });
     for (const [s, id] of ids) {
       const l = s.left ? ids.get(s.left)! : NIL;

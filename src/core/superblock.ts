@@ -70,6 +70,8 @@ export class Superblock {
   /** Per inode (index = ino): `i_es_tree.cache_es` (a node or NIL) and `i_es_lru_nr`. */
   cacheEs: Int32Array;
   lruNr: Uint32Array;
+  /** Per inode: how many extents its tree holds (kept as nodes come and go; not a kernel field). */
+  extCount: Uint32Array;
   /** `s_es_lru`: a circular doubly linked list through slot 0 (the head). Off-list: prev = -1. */
   lruPrev: Int32Array;
   lruNext: Int32Array;
@@ -108,6 +110,7 @@ export class Superblock {
     this.pool = new RbPool(inodes + 1);
     this.cacheEs = new Int32Array(inodes + 1);
     this.lruNr = new Uint32Array(inodes + 1);
+    this.extCount = new Uint32Array(inodes + 1);
     this.lruPrev = new Int32Array(inodes + 1).fill(-1);
     this.lruNext = new Int32Array(inodes + 1).fill(-1);
     this.lruPrev[0] = 0;
@@ -123,6 +126,7 @@ export class Superblock {
     c.tracerRef = null;
     c.cacheEs = this.cacheEs.slice();
     c.lruNr = this.lruNr.slice();
+    c.extCount = this.extCount.slice();
     c.lruPrev = this.lruPrev.slice();
     c.lruNext = this.lruNext.slice();
     return c;
@@ -145,6 +149,9 @@ export class Superblock {
       const nr = new Uint32Array(cap);
       nr.set(this.lruNr);
       this.lruNr = nr;
+      const ec = new Uint32Array(cap);
+      ec.set(this.extCount);
+      this.extCount = ec;
     }
     this.inodeCount = n;
   }
@@ -262,6 +269,7 @@ export class Superblock {
     p.pblk[n] = pblk;
     p.status[n] = status;
     if (!(status & ST_DELAYED)) this.lruNr[t]!++;
+    this.extCount[t]!++;
     if (this.tracerRef) this.tracerRef.es('alloc', t, n, 0, [n]);
     return n;
   }
@@ -270,6 +278,7 @@ export class Superblock {
   private freeExtent(t: number, n: number): void {
     const p = this.pool;
     if (!(p.status[n]! & ST_DELAYED)) this.lruNr[t]!--;
+    this.extCount[t]!--;
     p.free(n);
     if (this.tracerRef) this.tracerRef.es('free', t, n, 0, [n]);
   }

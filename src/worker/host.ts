@@ -301,12 +301,7 @@ export class EngineHost {
     const inodeCount = sb.inodeCount;
     const sel = Math.min(Math.max(1, Math.trunc(ino) || 1), inodeCount);
     const stats = { tree: treeStats(sb, sel), sb: sbStats(sb) };
-    const counts: number[] = [0];
-    for (let i = 1; i <= inodeCount; i++) {
-      let c = 0;
-      for (let n = sb.pool.rbFirst(i); n !== NIL; n = sb.pool.rbNext(n)) c++;
-      counts.push(c);
-    }
+    const counts = sb.extCount;
     let lru = sb.lruOrder();
     const lruNr = (i: number) => sb.lruNr[i]!;
     const onLru = (i: number) => sb.onLru(i);
