@@ -72,7 +72,7 @@ describe('parsers under arbitrary input', () => {
       expect(e).toBeInstanceOf(EsError);
     }
   };
-  it('parseCommand accepts or refuses any text with an EsError, quickly', () => {
+  it('parseCommand accepts or refuses any text with an EsError, never hanging', () => {
     const words = fc.array(
       fc.oneof(
         fc.constantFrom(
@@ -103,7 +103,8 @@ describe('parsers under arbitrary input', () => {
         (text) => {
           const t0 = performance.now();
           onlyEsError(() => parseCommand(text));
-          expect(performance.now() - t0).toBeLessThan(100);
+          // a hang would take forever; 1 s leaves room for a GC pause on a loaded machine
+          expect(performance.now() - t0).toBeLessThan(1000);
         },
       ),
       { numRuns: 3000 },
