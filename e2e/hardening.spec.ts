@@ -67,6 +67,7 @@ for (const how of ['dies', 'throws'] as const) {
     await app.command(
       'insert 1 10 1 D\ninsert 1 30 1 D\ninsert 1 20 1 D\ninsert 2 0 8 100 W\nremove 2 2 2\nlookup 2 6',
     );
+    await app.selectInode(1);
     const rows = await app.rows(1);
     const ops = await app.opCount();
     await app.button('Start').click();
@@ -93,8 +94,10 @@ test('a session opened from a state link survives a worker crash', async ({ page
   await page.getByRole('tab', { name: 'Session' }).click();
   await app.button('Copy link to this state').click();
   const link = await page.getByLabel(/^Link to this state/).inputValue();
+  await page.goto('about:blank');
   await page.goto(link);
   await expect(app.result).toContainText('from a saved state');
+  await app.selectInode(1);
   const rows = await app.rows(1);
   const w = await engineWorker(page);
   await w.evaluate(() =>
