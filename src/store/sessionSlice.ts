@@ -324,9 +324,12 @@ export function createSessionSlice(
 
     async function job(kind: 'workload' | 'import', body: RequestBody) {
       if (get().job) return;
-      const { id, done } = client.start(body, (p) =>
-        set({ job: { id, kind, done: p.done, total: p.total, label: p.label } }),
-      );
+      // ops the job added, in chunks with its progress (kept aside until the job ends)
+      const added: Op[][] = [];
+      const { id, done } = client.start(body, (p) => {
+        if (p.ops) added.push(p.ops);
+        set({ job: { id, kind, done: p.done, total: p.total, label: p.label } });
+      });
       set({ job: { id, kind, done: 0, total: 1, label: kind === 'import' ? 'reading' : 'ops' } });
       busy(1);
       const r = await done;
@@ -349,8 +352,8 @@ export function createSessionSlice(
         const imp = r.imported;
         set({
           base: { inodes: r.snapshot.inodeCount },
-          ops: [],
-          results: r.results,
+          ops: added.flat(),
+          results: [],
           imported: imp,
           undo: null,
           selectedIno: 1,
@@ -359,13 +362,13 @@ export function createSessionSlice(
             text: `Imported ${imp.name}: ${imp.ops} ops on ${imp.inodes.length} inodes, ${imp.divergences.length} divergence${imp.divergences.length === 1 ? '' : 's'} from the 3.9 model.`,
           },
         });
-        set({ ops: r.ops ?? [] });
         return;
       }
+      const n = r.added ?? 0;
       set((s) => ({
-        ops: [...s.ops.slice(0, r.snapshot.length - r.results.length), ...(r.ops ?? [])],
-        results: [...s.results.slice(0, r.snapshot.length - r.results.length), ...r.results],
-        result: { kind: 'ok', text: `Workload added ${r.results.length} ops.` },
+        ops: [...s.ops.slice(0, r.snapshot.length - n), ...added.flat()],
+        results: s.results.slice(0, r.snapshot.length - n),
+        result: { kind: 'ok', text: `Workload added ${n.toLocaleString('en')} ops.` },
         undo: null,
       }));
     }

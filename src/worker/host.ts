@@ -5,7 +5,7 @@
  * through `emit` and stop when a `cancel` request names them.
  */
 import { EsError } from '../core/errors.ts';
-import { formatCommand, type Op, type OpResult } from '../core/ops.ts';
+import { formatCommand, type Op } from '../core/ops.ts';
 import { NIL } from '../core/rbtree.ts';
 import { sbStats, treeStats } from '../core/stats.ts';
 import { checkWorkload, generateWorkload } from '../core/workloads.ts';
@@ -194,9 +194,11 @@ export class EngineHost {
         const t = this.timeline;
         const before = { cursor: { ...t.cursor }, length: t.length };
         t.seek({ op: t.length, step: 0 }); // workloads append to the end of the log
-        const results: OpResult[] = [];
         for (let i = 0; i < ops.length; i += CHUNK_OPS) {
-          results.push(...t.apply(ops.slice(i, i + CHUNK_OPS)).results);
+          const chunk = ops.slice(i, i + CHUNK_OPS);
+          t.apply(chunk);
+          // the ops travel with the progress, a chunk at a time, so that no single message
+          // makes the page decode a hundred thousand objects at once
           emit({
             v: 2,
             id,
@@ -204,6 +206,7 @@ export class EngineHost {
             done: Math.min(i + CHUNK_OPS, ops.length),
             total: ops.length,
             label: 'ops',
+            ops: chunk,
           });
           await this.pause();
           if (this.cancelled.has(id)) {
@@ -213,7 +216,14 @@ export class EngineHost {
             stop();
           }
         }
-        return { v: 2, id, type: 'snapshot', results, ops, snapshot: this.snapshot(msg.ino) };
+        return {
+          v: 2,
+          id,
+          type: 'snapshot',
+          results: [],
+          added: ops.length,
+          snapshot: this.snapshot(msg.ino),
+        };
       }
       const imp = new TraceImporter();
       const text = msg.text;
@@ -233,9 +243,9 @@ export class EngineHost {
       }
       const r = imp.finish();
       const fresh = new Timeline({ inodes: r.inodes });
-      const results: OpResult[] = [];
       for (let i = 0; i < r.ops.length; i += CHUNK_OPS) {
-        results.push(...fresh.apply(r.ops.slice(i, i + CHUNK_OPS)).results);
+        const chunk = r.ops.slice(i, i + CHUNK_OPS);
+        fresh.apply(chunk);
         emit({
           v: 2,
           id,
@@ -243,6 +253,7 @@ export class EngineHost {
           done: Math.min(i + CHUNK_OPS, r.ops.length),
           total: r.ops.length,
           label: 'ops replayed',
+          ops: chunk,
         });
         await this.pause();
         stop();
@@ -268,9 +279,9 @@ export class EngineHost {
         v: 2,
         id,
         type: 'snapshot',
-        results,
+        results: [],
         imported,
-        ops: r.ops,
+        added: r.ops.length,
         snapshot: this.snapshot(msg.ino),
       };
     } catch (e) {

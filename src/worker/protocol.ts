@@ -88,12 +88,13 @@ export type Reply =
       hit?: { breakpoint: Breakpoint; text: string } | null;
       /** import: the import's report. */
       imported?: ImportSummary;
-      /** workload and import: the ops they added (the page keeps the log for links). */
-      ops?: Op[];
+      /** workload and import: how many ops they added (the ops came with the progress). */
+      added?: number;
       /** open: the session that was loaded. */
       session?: OpenedSession;
     })
-  | (V & { type: 'progress'; done: number; total: number; label: string })
+  /** Progress of a job; a job that adds ops sends them here, a chunk at a time, in order. */
+  | (V & { type: 'progress'; done: number; total: number; label: string; ops?: Op[] })
   | (V & { type: 'encoded'; text: string })
   | (V & { type: 'cancelled' })
   | (V & { type: 'error'; code: string; message: string });
