@@ -1,13 +1,19 @@
 /**
  * FLIP animation (First, Last, Invert, Play; Paul Lewis, 2015) for elements keyed by
- * `data-flip`: after each render, an element whose key was drawn elsewhere before starts at its
- * old place and glides to the new one. Keys are looked up across the whole container, so an inode
- * moving from the LRU to the scanned list glides too, although React mounts a new element there.
- * Nothing moves when the person prefers reduced motion.
+ * `data-flip`: after each change of `key`, an element whose key was drawn elsewhere before starts
+ * at its old place and glides to the new one. Keys are looked up across the whole container, so an
+ * inode moving from the LRU to the scanned list glides too, although React mounts a new element
+ * there. Nothing moves when the person prefers reduced motion.
+ *
+ * Positions are read in the next animation frame rather than in a layout effect: the browser lays
+ * the page out for that frame anyway, so a big update (a workload's last reply) is not laid out
+ * twice, and the animation still starts before the frame is painted.
  */
-import { useLayoutEffect, useRef, type RefObject } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 
 const DURATION = 320;
+
+type Pos = { left: number; top: number };
 
 function reducedMotion(): boolean {
   return (
@@ -17,32 +23,35 @@ function reducedMotion(): boolean {
 }
 
 export function useFlip(container: RefObject<HTMLElement | null>, key: string): void {
-  const last = useRef(new Map<string, { left: number; top: number }>());
-  useLayoutEffect(() => {
-    const root = container.current;
-    if (!root) return;
-    const els = Array.from(root.querySelectorAll<HTMLElement>('[data-flip]'));
-    // relative to the container, so a scroll between two renders is not taken for a move
-    const origin = root.getBoundingClientRect();
-    const now = new Map<string, { left: number; top: number }>();
-    for (const el of els) {
-      const r = el.getBoundingClientRect();
-      now.set(el.dataset.flip!, { left: r.left - origin.left, top: r.top - origin.top });
-    }
-    const before = last.current;
-    last.current = now;
-    if (before.size === 0 || reducedMotion()) return;
-    for (const el of els) {
-      const from = before.get(el.dataset.flip!);
-      const to = now.get(el.dataset.flip!);
-      if (!from || !to) continue;
-      const dx = from.left - to.left;
-      const dy = from.top - to.top;
-      if (Math.abs(dx) < 1 && Math.abs(dy) < 1) continue;
-      el.animate([{ transform: `translate(${dx}px, ${dy}px)` }, { transform: 'translate(0, 0)' }], {
-        duration: DURATION,
-        easing: 'cubic-bezier(0.2, 0, 0, 1)',
-      });
-    }
+  const last = useRef(new Map<string, Pos>());
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      const root = container.current;
+      if (!root) return;
+      const els = Array.from(root.querySelectorAll<HTMLElement>('[data-flip]'));
+      // relative to the container, so a scroll between two renders is not taken for a move
+      const origin = root.getBoundingClientRect();
+      const now = new Map<string, Pos>();
+      for (const el of els) {
+        const r = el.getBoundingClientRect();
+        now.set(el.dataset.flip!, { left: r.left - origin.left, top: r.top - origin.top });
+      }
+      const before = last.current;
+      last.current = now;
+      if (before.size === 0 || reducedMotion()) return;
+      for (const el of els) {
+        const from = before.get(el.dataset.flip!);
+        const to = now.get(el.dataset.flip!);
+        if (!from || !to) continue;
+        const dx = from.left - to.left;
+        const dy = from.top - to.top;
+        if (Math.abs(dx) < 1 && Math.abs(dy) < 1) continue;
+        el.animate(
+          [{ transform: `translate(${dx}px, ${dy}px)` }, { transform: 'translate(0, 0)' }],
+          { duration: DURATION, easing: 'cubic-bezier(0.2, 0, 0, 1)' },
+        );
+      }
+    });
+    return () => cancelAnimationFrame(frame);
   }, [container, key]);
 }

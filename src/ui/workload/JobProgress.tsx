@@ -7,6 +7,8 @@ import { selectJob } from '../../store/selectors.ts';
 import type { EsxState } from '../../store/esxStore.ts';
 
 const selectCancelJob = (s: EsxState) => s.cancelJob;
+// One formatter for every update (toLocaleString builds a new one on each call).
+const NUM = new Intl.NumberFormat('en');
 
 interface Props {
   kind: 'workload' | 'import';
@@ -22,7 +24,7 @@ export function JobProgress({ kind, label, local }: Props) {
   if (!mine && !local) return null;
   const share = mine && mine.total > 0 ? Math.min(1, mine.done / mine.total) : null;
   const text = mine
-    ? `${mine.done.toLocaleString('en')} of ${mine.total.toLocaleString('en')} ${mine.label}`
+    ? `${NUM.format(mine.done)} of ${NUM.format(mine.total)} ${mine.label}`
     : (local?.text ?? '');
   return (
     <div className="job" aria-live="polite">
