@@ -76,3 +76,30 @@ test('every control is reachable by keyboard with a visible focus', async ({ pag
   expect(seen.size).toBeGreaterThan(20);
   expect(invisible, 'focused elements without a visible focus mark').toBe(0);
 });
+
+test('the tree is also an ARIA tree outline that the keyboard can walk', async ({ page }) => {
+  const app = new Explorer(page);
+  await app.open();
+  await app.command('insert 1 10 1 D\ninsert 1 30 1 D\ninsert 1 20 1 D\ninsert 1 40 1 D');
+  await app.button('Outline').click();
+  const tree = page.getByRole('tree', { name: 'Red-black tree of inode 1 as an outline' });
+  await expect(tree).toBeVisible();
+  const items = tree.getByRole('treeitem');
+  await expect(items).toHaveCount(4);
+  // preorder, with colours and sides in words: 20 black root, 10 black, 30 black, 40 red
+  const labels = await items.evaluateAll((els) =>
+    els.map((e) => e.querySelector('.outline-label')?.textContent ?? ''),
+  );
+  expect(labels.map((l) => /\[(\d+)\//.exec(l)![1])).toEqual(['20', '10', '30', '40']);
+  expect(labels[0]).toMatch(/black, root/);
+  expect(labels[3]).toMatch(/red, right child, cache_es/);
+  await items.first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(items.nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowLeft'); // a leaf: go to the parent
+  await expect(items.first()).toBeFocused();
+  await page.keyboard.press('ArrowLeft'); // collapse the root
+  await expect(items.first()).toHaveAttribute('aria-expanded', 'false');
+  await expect(tree.getByRole('treeitem')).toHaveCount(1);
+  expect(await violations(page, '.tree-outline-box')).toEqual([]);
+});

@@ -4,9 +4,11 @@ import { selectCache, selectDetailIno, selectTreeIds } from '../../store/selecto
 interface Props {
   onFit(): void;
   onZoom(k: number): void;
+  outline: boolean;
+  onOutline(on: boolean): void;
 }
 
-export function TreeHeader({ onFit, onZoom }: Props) {
+export function TreeHeader({ onFit, onZoom, outline, onOutline }: Props) {
   const ino = useEsx(selectDetailIno);
   const count = useEsx((s) => selectTreeIds(s).length);
   const cache = useEsx(selectCache);
@@ -36,8 +38,16 @@ export function TreeHeader({ onFit, onZoom }: Props) {
         >
           −
         </button>
-        <button type="button" className="quiet" onClick={onFit}>
+        <button type="button" className="quiet" onClick={onFit} disabled={outline}>
           Fit tree
+        </button>
+        <button
+          type="button"
+          className="quiet"
+          aria-pressed={outline}
+          onClick={() => onOutline(!outline)}
+        >
+          Outline
         </button>
       </div>
     </div>

@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { zoomIdentity } from 'd3-zoom';
 import { useEsx } from '../../store/useEsx.ts';
 import {
@@ -13,6 +13,7 @@ import { useZoom } from '../shared/useZoom.ts';
 import { TreeNodeView, type NodeMark } from './TreeNodeView.tsx';
 import { TreeEdge } from './TreeEdge.tsx';
 import { TreeHeader } from './TreeHeader.tsx';
+import { TreeOutline } from './TreeOutline.tsx';
 import { TreeSketch } from './TreeSketch.tsx';
 import { visibleIds } from './cull.ts';
 import { EmptyState } from './EmptyState.tsx';
@@ -25,6 +26,7 @@ const SKETCH_BELOW_PX = 26;
 
 /** The selected inode's red-black tree: tidy layout from the worker, drawn by React, d3-zoom for pan and zoom. */
 export function TreeView() {
+  const [outline, setOutline] = useState(false);
   const ids = useEsx(selectTreeIds);
   const cacheId = useEsx(selectCacheId);
   const ino = useEsx(selectDetailIno);
@@ -105,8 +107,13 @@ export function TreeView() {
   const motion = ids.length <= MOTION_LIMIT ? 'glide' : '';
   return (
     <section className="panel tree-panel" aria-labelledby="tree-title">
-      <TreeHeader onFit={fit} onZoom={zoom.scaleBy} />
-      <div className="tree-canvas" ref={boxRef}>
+      <TreeHeader onFit={fit} onZoom={zoom.scaleBy} outline={outline} onOutline={setOutline} />
+      {outline ? (
+        <div className="tree-outline-box">
+          <TreeOutline />
+        </div>
+      ) : null}
+      <div className="tree-canvas" ref={boxRef} hidden={outline}>
         <svg
           ref={svgRef}
           width={width}
