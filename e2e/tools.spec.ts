@@ -294,3 +294,31 @@ for (const scheme of ['light', 'dark'] as const)
     await expect(ip.getByRole('region', { name: /^Imported / })).toBeVisible();
     expect(await violations(page, ['.tools']), 'import report').toEqual([]);
   });
+
+test('LRU moves glide to their new places, unless reduced motion is asked for', async ({
+  page,
+}) => {
+  const app = new Tools(page);
+  await app.command('insert 1 0 4 100 W\ninsert 2 0 4 200 W\ninsert 3 0 4 300 W');
+  // Records which LRU chips start an animation (reading only: the page animates on its own).
+  await page.evaluate(() => {
+    const w = window as unknown as { __glides: string[] };
+    w.__glides = [];
+    const animate = Element.prototype.animate;
+    Element.prototype.animate = function (this: Element, ...args: Parameters<Element['animate']>) {
+      if (this.closest('.lru-panel')) w.__glides.push((this as HTMLElement).dataset.ino ?? '');
+      return animate.apply(this, args);
+    };
+  });
+  const glides = () =>
+    page.evaluate(() => (window as unknown as { __glides: string[] }).__glides.splice(0));
+  await app.command('lookup 1 0'); // inode 1 goes from the head to the tail, 2 and 3 move up
+  expect(await app.lruOrder()).toEqual([2, 3, 1]);
+  await expect.poll(async () => (await glides()).sort()).toEqual(['1', '2', '3']);
+
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await app.command('lookup 2 0');
+  expect(await app.lruOrder()).toEqual([3, 1, 2]);
+  await page.waitForTimeout(300);
+  expect(await glides()).toEqual([]);
+});
