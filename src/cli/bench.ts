@@ -149,3 +149,27 @@ export function runSeekBench(count: number, seed: number, write: (s: string) => 
     `  memory: checkpoints ${mb(h.checkpointBytes())}; heap used ${mb(mem.heapUsed - heap0.heapUsed)} + array buffers ${mb(mem.arrayBuffers - heap0.arrayBuffers)} over the start\n`,
   );
 }
+
+/** Scale figures: engine memory at 1,000,000 live extents. */
+export function runScaleBench(write: (s: string) => void): void {
+  const before = process.memoryUsage();
+  const sb = new Superblock(4);
+  const t0 = performance.now();
+  // 250,000 extents per inode, a block apart so that none merge
+  for (let k = 0; k < 1_000_000; k++) sb.insert(1 + (k & 3), (k >> 2) * 2, 1, k * 7, 8);
+  const ms = performance.now() - t0;
+  const after = process.memoryUsage();
+  write(`scale: 1,000,000 live extents inserted in ${ms.toFixed(0)} ms\n`);
+  write(
+    `  engine arrays ${mb(sb.pool.byteSize())}; heap + array buffers grew ${mb(after.heapUsed - before.heapUsed + after.arrayBuffers - before.arrayBuffers)}; RSS ${mb(after.rss)}\n`,
+  );
+  const t1 = performance.now();
+  let found = 0;
+  for (let k = 0; k < 100_000; k++) {
+    sb.lookup(1 + (k & 3), ((k * 7919) % 250_000) * 2);
+    found += sb.rFound;
+  }
+  write(
+    `  100,000 lookups on those trees: ${(performance.now() - t1).toFixed(0)} ms (${found} hits)\n`,
+  );
+}

@@ -10,7 +10,7 @@
 import { checkFile, firstDifference } from './check.ts';
 import { InputError } from './io.ts';
 import { replayFile } from './replay.ts';
-import { runBench, runSeekBench, writeWorkload } from './bench.ts';
+import { runBench, runScaleBench, runSeekBench, writeWorkload } from './bench.ts';
 import { stepsFile } from './steps.ts';
 import { convertFile } from './convert.ts';
 
@@ -18,7 +18,7 @@ const USAGE = `usage:
   esx check FILE...             check conformance vector files (plain or .gz)
   esx replay [--quiet] FILE     apply an op or vector file; print result and state per op
   esx steps FILE                print each op's micro-steps as one JSON line
-  esx bench [--ops N] [--seed S] [--seek-ops N]   engine and seek benchmarks
+  esx bench [--ops N] [--seed S] [--seek-ops N] [--scale]   engine, seek and scale benchmarks
   esx gen-ops [--ops N] [--seed S] OUT   write the benchmark workload as esx-ops/1
   esx convert TRACE             kernel trace (ftrace, trace-cmd, perf script) -> esx-ops/1 on stdout`;
 
@@ -76,8 +76,10 @@ function main(argv: string[]): number {
       const ops = option(args, '--ops', 1_000_000);
       const seed = option(args, '--seed', 1);
       const seekOps = option(args, '--seek-ops', 100_000);
+      const scale = args.includes('--scale');
       runBench(ops, seed, write);
       if (seekOps > 0) runSeekBench(seekOps, seed, write);
+      if (scale) runScaleBench(write);
       return 0;
     }
     case 'gen-ops': {
