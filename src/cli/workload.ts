@@ -4,6 +4,7 @@
  * shrink and lru_del), generated into typed arrays so that generating it costs no objects.
  */
 import { ST_DELAYED, ST_HOLE, ST_UNWRITTEN, ST_WRITTEN, statusName } from '../core/status.ts';
+import { mulberry32 } from '../core/workloads.ts';
 
 export const W_INSERT = 1;
 export const W_REMOVE = 2;
@@ -23,17 +24,8 @@ export interface Workload {
   status: Uint8Array;
 }
 
-/** mulberry32: a small, fast, seeded PRNG; returns floats in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The engine's seeded PRNG (mulberry32), as `prng` for the benchmark. */
+export const prng = mulberry32;
 
 const STATUSES = [
   ST_WRITTEN,

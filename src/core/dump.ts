@@ -36,17 +36,24 @@ export function dumpExtents(sb: Superblock, ino: number): ExtentTuple[] {
   return out;
 }
 
+/** What `preorderShape` needs to read a tree: its root and, per node, children, key, colour. */
+export interface ShapeReader {
+  root: number;
+  left(n: number): number;
+  right(n: number): number;
+  lblk(n: number): number;
+  red(n: number): boolean;
+}
+
 /**
- * The tree of inode `ino` in preorder: `lblk` then `r` or `b`, and `(LEFT,RIGHT)` after a node
- * with a child. Iterative, so a deep tree cannot overflow the stack. O(n).
+ * A tree in preorder: `lblk` then `r` or `b`, and `(LEFT,RIGHT)` after a node with a child.
+ * Iterative, so a deep tree cannot overflow the stack. O(n).
  */
-export function dumpShape(sb: Superblock, ino: number): string {
-  const p = sb.pool;
-  const root = p.root[ino]!;
-  if (root === NIL) return '';
+export function preorderShape(t: ShapeReader): string {
+  if (t.root === NIL) return '';
   const parts: string[] = [];
   // A stack of nodes (>0) and closing tokens: -1 writes ',', -2 writes ')'.
-  const stack: number[] = [root];
+  const stack: number[] = [t.root];
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (n === -1) {
@@ -57,9 +64,9 @@ export function dumpShape(sb: Superblock, ino: number): string {
       parts.push(')');
       continue;
     }
-    parts.push(String(p.lblk[n]!), p.color[n] === RED ? 'r' : 'b');
-    const l = p.left[n]!;
-    const r = p.right[n]!;
+    parts.push(String(t.lblk(n)), t.red(n) ? 'r' : 'b');
+    const l = t.left(n);
+    const r = t.right(n);
     if (l !== NIL || r !== NIL) {
       parts.push('(');
       stack.push(-2);
@@ -69,6 +76,18 @@ export function dumpShape(sb: Superblock, ino: number): string {
     }
   }
   return parts.join('');
+}
+
+/** The tree of inode `ino` in preorder, as the vectors write it. O(n). */
+export function dumpShape(sb: Superblock, ino: number): string {
+  const p = sb.pool;
+  return preorderShape({
+    root: p.root[ino]!,
+    left: (n) => p.left[n]!,
+    right: (n) => p.right[n]!,
+    lblk: (n) => p.lblk[n]!,
+    red: (n) => p.color[n] === RED,
+  });
 }
 
 /** The state of one inode. O(n). */

@@ -74,7 +74,8 @@ export function checkInvariants(sb: Superblock): string[] {
       depth = d;
     }
     total += count;
-    if (sb.extCount[ino] !== count) problems.push(`inode ${ino}: extCount ${sb.extCount[ino]} but ${count} extents`);
+    if (sb.extCount[ino] !== count)
+      problems.push(`inode ${ino}: extCount ${sb.extCount[ino]} but ${count} extents`);
     if (sb.cacheEs[ino] !== NIL && !cacheSeen)
       problems.push(`inode ${ino}: cache_es is not in its tree`);
     if (sb.lruNr[ino] !== nonDelayed)

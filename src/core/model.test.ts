@@ -10,6 +10,7 @@
  * neighbour that can merge", whatever the tree's shape.
  */
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from './workloads.ts';
 import { dumpState, type ExtentTuple } from './dump.ts';
 import { checkInvariants } from './invariants.ts';
 import { applyOp, newSuperblock, type Op, type OpResult } from './ops.ts';
@@ -175,17 +176,7 @@ function tuple(e: MExtent): ExtentTuple {
   return [e.lblk, e.len, e.status, mapped(e.status) ? e.pblk : null];
 }
 
-/** mulberry32 */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 const STATUSES = ['W', 'W', 'U', 'D', 'D', 'H', 'WD', 'UD'];
 

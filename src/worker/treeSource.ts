@@ -3,7 +3,7 @@
  * boundary) or a map of node records (the tree in the middle of an op, rebuilt from micro-steps).
  * Layout, extents and shape are computed from a TreeSource, so both draw the same way.
  */
-import type { ExtentTuple } from '../core/dump.ts';
+import { preorderShape, type ExtentTuple } from '../core/dump.ts';
 import { NIL, RED, type RbPool } from '../core/rbtree.ts';
 import type { NodeRec } from '../core/snapshot.ts';
 import { hasPblk, statusName } from '../core/status.ts';
@@ -72,32 +72,13 @@ export function sourceExtents(src: TreeSource): ExtentTuple[] {
   return out;
 }
 
-/** The vectors' preorder shape string. Iterative. O(n). */
+/** The vectors' preorder shape string. O(n). */
 export function sourceShape(src: TreeSource): string {
-  if (src.root === NIL) return '';
-  const parts: string[] = [];
-  const stack: number[] = [src.root];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n === -1) {
-      parts.push(',');
-      continue;
-    }
-    if (n === -2) {
-      parts.push(')');
-      continue;
-    }
-    const r = src.rec(n);
-    parts.push(String(r.lblk), r.red ? 'r' : 'b');
-    const l = src.left(n);
-    const rt = src.right(n);
-    if (l !== NIL || rt !== NIL) {
-      parts.push('(');
-      stack.push(-2);
-      if (rt !== NIL) stack.push(rt);
-      stack.push(-1);
-      if (l !== NIL) stack.push(l);
-    }
-  }
-  return parts.join('');
+  return preorderShape({
+    root: src.root,
+    left: src.left,
+    right: src.right,
+    lblk: (n) => src.rec(n).lblk,
+    red: (n) => src.rec(n).red,
+  });
 }
