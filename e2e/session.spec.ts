@@ -79,6 +79,10 @@ test('a tampered link says what is wrong and shows the default state', async ({ 
   await app.open();
   await app.command(SETUP);
   const link = await copyLink(app);
+  // the autosave follows the session after a short pause: wait for it before leaving
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('esx.autosave.v1')))
+    .toBe(link.split('#')[1]);
   const cut = link.slice(0, link.length - 20);
   await page.goto('about:blank');
   await page.goto(cut);
@@ -123,23 +127,19 @@ test('a downloaded session file opens again', async ({ page, browser }) => {
   const app2 = new Explorer(page2);
   await app2.open();
   await openSessionTab(app2);
-  await page2
-    .getByLabel('Session file to open')
-    .setInputFiles({
-      name: 'esx-session.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(text),
-    });
+  await page2.getByLabel('Session file to open').setInputFiles({
+    name: 'esx-session.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  });
   await expect(app2.result).toContainText('Opened the session file: 7 ops');
   expect(await app2.rows(2)).toEqual(rows);
   // a broken file is refused and changes nothing
-  await page2
-    .getByLabel('Session file to open')
-    .setInputFiles({
-      name: 'bad.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from('{"format":"esx-session/1","v":1}'),
-    });
+  await page2.getByLabel('Session file to open').setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"esx-session/1","v":1}'),
+  });
   await expect(app2.result).toContainText('cannot be opened');
   expect(await app2.opCount()).toBe(7);
   await other.close();
