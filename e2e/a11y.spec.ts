@@ -103,3 +103,28 @@ test('the tree is also an ARIA tree outline that the keyboard can walk', async (
   await expect(tree.getByRole('treeitem')).toHaveCount(1);
   expect(await violations(page, '.tree-outline-box')).toEqual([]);
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the debugger's pop-overs and the drop dialog have no serious accessibility violations, ${scheme} theme`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const app = new Explorer(page);
+    await app.open();
+    await app.command('insert 1 10 1 D\ninsert 1 30 1 D\ninsert 1 20 1 D');
+    await app.button('Step back').click();
+    await page.getByRole('button', { name: /^Steps/ }).click();
+    await expect(page.getByRole('region', { name: /steps/i })).toBeVisible();
+    expect(await violations(page, '.timeline'), 'steps pop-over').toEqual([]);
+    await page.getByRole('button', { name: /^Breakpoints/ }).click();
+    await expect(page.getByRole('form', { name: 'Breakpoint on an inode' })).toBeVisible();
+    expect(await violations(page, '.timeline'), 'breakpoints pop-over').toEqual([]);
+    // an op run in the past asks before dropping the later ops
+    await app.field('Command').fill('lookup 1 10');
+    await app.field('Command').press('Enter');
+    const dialog = page.getByRole('alertdialog');
+    await expect(dialog).toBeVisible();
+    expect(await violations(page, '[role="alertdialog"]'), 'drop dialog').toEqual([]);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+}
