@@ -5,16 +5,15 @@
 //
 //   npm run bench:import               # 1,000,000 lines
 //   npm run bench:import -- 200000     # another size
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { executablePath, serveSite } from './serve.mjs';
 
 const LINES = Number(process.argv[2]) || 1_000_000;
 const PORT = 4179;
-const url = `http://127.0.0.1:${PORT}/`;
 
 const real = gunzipSync(readFileSync('test/traces/trace-6.1-compact-annotated.txt.gz'))
   .toString('utf8')
@@ -25,38 +24,8 @@ while (out.length < LINES) out.push(...real.slice(0, LINES - out.length));
 const file = join(mkdtempSync(join(tmpdir(), 'esx-import-')), 'trace.txt');
 writeFileSync(file, out.join('\n') + '\n');
 
-if (!process.env.ESX_BENCH_NO_BUILD) {
-  const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-  if (b.status !== 0) process.exit(b.status ?? 1);
-}
-const server = spawn(
-  'npx',
-  ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-  {
-    stdio: 'ignore',
-    detached: true,
-  },
-);
-process.on('exit', () => {
-  try {
-    process.kill(-server.pid);
-  } catch {
-    /* already gone */
-  }
-});
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(url)).ok) break;
-  } catch {
-    /* not yet */
-  }
-  if (i > 100) throw new Error('vite preview did not start');
-  await new Promise((r) => setTimeout(r, 200));
-}
+const url = await serveSite(PORT);
 
-const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) =>
-  existsSync(p),
-);
 const browser = await chromium.launch({
   ...(executablePath ? { executablePath } : {}),
   args: [

@@ -6,52 +6,14 @@
 //   npm run bench:ui              # all sizes
 //   npm run bench:ui -- 1000      # one size
 //   ESX_BENCH_BREAKDOWN=1 ...     # also print where each op's main-thread time went
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { executablePath, serveSite } from './serve.mjs';
 
 const SIZES = process.argv.slice(2).map(Number).filter(Boolean);
 const sizes = SIZES.length ? SIZES : [100, 1000, 10000];
 const ROUNDS = 12;
 const PORT = 4178;
-const url = `http://127.0.0.1:${PORT}/`;
 
-if (!process.env.ESX_BENCH_NO_BUILD) {
-  const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-  if (b.status !== 0) process.exit(b.status ?? 1);
-}
-const server = spawn(
-  'npx',
-  ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-  {
-    stdio: 'ignore',
-    detached: true,
-  },
-);
-const stopServer = () => {
-  try {
-    process.kill(-server.pid);
-  } catch {
-    /* already gone */
-  }
-};
-process.on('exit', stopServer);
-
-async function waitForServer() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('vite preview did not start');
-}
-
-const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) =>
-  existsSync(p),
-);
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
@@ -124,7 +86,7 @@ function mainThreadMs(traceJson) {
   return us / 1000;
 }
 
-async function measure(browser, n) {
+async function measure(browser, url, n) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.goto(url);
   await page.getByText('Engine ready in a worker').waitFor();
@@ -208,8 +170,8 @@ async function measure(browser, n) {
   return { n, wall, main, worker, react };
 }
 
-try {
-  await waitForServer();
+{
+  const url = await serveSite(PORT);
   const browser = await chromium.launch({
     executablePath,
     args: ['--no-sandbox', '--disable-gpu'],
@@ -221,7 +183,7 @@ try {
     'main = renderer main-thread task time from Enter to the painted frame; wall = clock time, worker included',
   );
   for (const n of sizes) {
-    const { main, wall, worker, react } = await measure(browser, n);
+    const { main, wall, worker, react } = await measure(browser, url, n);
     console.log(
       `N=${String(n).padStart(6)}  main median ${median(main).toFixed(1)} ms  p90 ${pct(main, 0.9).toFixed(1)} ms` +
         `   wall median ${median(wall).toFixed(1)} ms  p90 ${pct(wall, 0.9).toFixed(1)} ms` +
@@ -229,6 +191,5 @@ try {
     );
   }
   await browser.close();
-} finally {
-  stopServer();
+  process.exit(0);
 }
