@@ -51,20 +51,6 @@ function mainThreadMs(traceJson) {
     if (cur && a <= cur[1]) cur[1] = Math.max(cur[1], b);
     else {
       if (cur) us += cur[1] - cur[0];
-      if (process.env.ESX_BENCH_BREAKDOWN) {
-        const by = new Map();
-        for (const e of onMain) {
-          if (e.ph !== 'X' || e.ts < start || e.ts > end) continue;
-          by.set(e.name, (by.get(e.name) ?? 0) + e.dur / 1000);
-        }
-        console.log(
-          [...by]
-            .sort((a, b) => b[1] - a[1])
-            .slice(0, 14)
-            .map(([k, v]) => `${k} ${v.toFixed(1)}`)
-            .join(' | '),
-        );
-      }
       cur = [a, b];
     }
   }
