@@ -20,6 +20,8 @@ export class History {
   readonly results: OpResult[] = [];
   /** The reclaimable count (what the shrinker would report) after each op. */
   readonly reclaimable: number[] = [];
+  /** Bumped whenever the log changes (append, truncate), so derived data can be cached. */
+  revision = 0;
   /** checkpoints[j] is the state after j × interval ops (checkpoints[0] is the base). */
   private readonly checkpoints: Superblock[] = [];
   /** The live engine and how many ops it has applied. */
@@ -70,6 +72,7 @@ export class History {
     this.ops.push(op);
     this.results.push(result);
     this.reclaimable.push(this.engine.reclaimableCount());
+    this.revision++;
     this.at++;
     this.checkpointIfDue();
     return result;
@@ -93,6 +96,7 @@ export class History {
     this.ops.push(op);
     this.results.push(rec.result);
     this.reclaimable.push(this.engine.reclaimableCount());
+    this.revision++;
     this.at++;
     this.checkpointIfDue();
     return rec;
@@ -104,6 +108,7 @@ export class History {
     this.ops.length = n;
     this.results.length = n;
     this.reclaimable.length = n;
+    this.revision++;
     this.checkpoints.length = Math.min(this.checkpoints.length, Math.floor(n / this._interval) + 1);
     this.checkpointSize = this.checkpoints.reduce((t, c) => t + sizeOf(c), 0);
     if (this.at > n) this.restore(n);

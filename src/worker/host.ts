@@ -292,6 +292,21 @@ export class EngineHost {
     }
   }
 
+  /** The downsampled reclaimable series, recomputed only when the log changed (O(ops) each). */
+  private seriesCache: {
+    history: unknown;
+    revision: number;
+    value: Snapshot['reclaimable'];
+  } | null = null;
+  private series(): Snapshot['reclaimable'] {
+    const h = this.timeline.history;
+    const c = this.seriesCache;
+    if (c && c.history === h && c.revision === h.revision) return c.value;
+    const value = downsample(h.reclaimable);
+    this.seriesCache = { history: h, revision: h.revision, value };
+    return value;
+  }
+
   /** The session as the worker holds it (for tests). */
   session(): { ops: readonly Op[]; cursor: { op: number; step: number } } {
     return { ops: this.timeline.ops, cursor: this.timeline.cursor };
@@ -405,7 +420,7 @@ export class EngineHost {
       scanned,
       lookup,
       stats,
-      reclaimable: downsample(t.history.reclaimable),
+      reclaimable: this.series(),
       inodeCount,
       lru,
       inodes,
