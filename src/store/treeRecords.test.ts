@@ -17,6 +17,8 @@ const node = (id: number, x: number, extra: Partial<TreeNode> = {}): TreeNode =>
 });
 const detail = (ino: number, nodes: TreeNode[]): InodeDetail => ({
   ino,
+  count: nodes.length,
+  big: null,
   lruNr: nodes.length,
   cacheId: 0,
   cache: null,

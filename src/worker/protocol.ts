@@ -11,9 +11,16 @@ import type { Op, OpResult } from '../core/ops.ts';
 import type { SbStats, TreeStats } from '../core/stats.ts';
 import type { StepCategory, StepKind } from '../core/steps.ts';
 import type { WorkloadParams } from '../core/workloads.ts';
+import type { Bins, Lod, LodView } from './bigTree.ts';
 import type { Cursor, Move, TimelineBase } from './timeline.ts';
 
 export const PROTOCOL_VERSION = 2 as const;
+
+/**
+ * Trees with more nodes than this are big: the page draws them on a canvas, and the worker sends
+ * only the window the page looks at (BigDetail), never the whole tree.
+ */
+export const BIG_TREE = 4000;
 
 /** The session as the worker replays it: a base (inode count or a state) plus an op log. */
 export type SessionBase = TimelineBase;
@@ -37,6 +44,10 @@ export type Request =
   | (V & { type: 'continue'; dir: 1 | -1; breakpoints: Breakpoint[]; ino: number })
   /** A snapshot for another inode, state unchanged. */
   | (V & { type: 'view'; ino: number })
+  /** A big tree's window moved (pan, zoom, table page): the detail for it, state unchanged. */
+  | (V & { type: 'window'; ino: number; window: BigWindow })
+  /** The extent covering logical block `lblk` of inode `ino` (any tree size). */
+  | (V & { type: 'find'; ino: number; lblk: number })
   /** Long jobs: progress replies carry the request's id; `cancel` stops the job with that id. */
   | (V & { type: 'workload'; params: WorkloadParams; ino: number })
   | (V & { type: 'import'; text: string; name: string; ino: number })
@@ -62,6 +73,8 @@ const REQUEST_TYPES: readonly RequestType[] = [
   'move',
   'continue',
   'view',
+  'window',
+  'find',
   'workload',
   'import',
   'cancel',
@@ -96,6 +109,9 @@ export type Reply =
   /** Progress of a job; a job that adds ops sends them here, a chunk at a time, in order. */
   | (V & { type: 'progress'; done: number; total: number; label: string; ops?: Op[] })
   | (V & { type: 'encoded'; text: string })
+  /** window: the big tree's detail for the window (null when the tree is not big any more). */
+  | (V & { type: 'window'; ino: number; big: BigDetail | null; at: Cursor })
+  | (V & { type: 'found'; found: FoundBlock })
   | (V & { type: 'cancelled' })
   | (V & { type: 'error'; code: string; message: string });
 
@@ -155,9 +171,15 @@ export interface TreeNode {
   depth: number;
 }
 
-/** Everything the views draw for one inode. */
+/**
+ * Everything the views draw for one inode. A tree of more than BIG_TREE nodes comes as `big`,
+ * and then `extents`, `shape` and `nodes` are empty.
+ */
 export interface InodeDetail {
   ino: number;
+  /** Extents in the tree. */
+  count: number;
+  big: BigDetail | null;
   lruNr: number;
   /** Node id of cache_es, 0 for none. */
   cacheId: number;
@@ -174,6 +196,48 @@ export interface InodeDetail {
   maxDepth: number;
 }
 
+/** What the page looks at in a big tree: the tree view, a page of table rows, the block map. */
+export interface BigWindow {
+  /** null: the whole tree, as at "Fit". */
+  tree: LodView | null;
+  rows: { from: number; count: number };
+  /** Block range [b0, b1) cut into `n` bins; null: the whole range in 400 bins. */
+  bins: { b0: number; b1: number; n: number } | null;
+}
+
+/** A big tree as the page sees it: summaries plus the window it looks at. */
+export interface BigDetail {
+  height: number;
+  blocks: number;
+  /** lblk of the first extent and the end (exclusive) of the last. */
+  first: number;
+  end: number;
+  /** In-order rank and depth of cache_es, or null. */
+  cache: { rank: number; depth: number } | null;
+  window: BigWindow;
+  /** The view the drawing answers (the window's, or the whole tree). */
+  view: LodView;
+  lod: Lod;
+  /** The whole tree at a coarse level of detail, for the minimap. */
+  overview: Lod;
+  rows: { from: number; extents: ExtentTuple[] };
+  bins: Bins;
+}
+
+/** Where "Go to block" landed. */
+export interface FoundBlock {
+  ino: number;
+  lblk: number;
+  /** The extent covering the block, or null (then `near` is the next extent, if any). */
+  extent: ExtentTuple | null;
+  near: ExtentTuple | null;
+  /** In-order rank and depth of the extent found (or of `near`). */
+  rank: number;
+  depth: number;
+  /** Node id of the extent found. */
+  id: number;
+}
+
 /** One inode in the LRU view. */
 export interface InodeSummary {
   ino: number;
@@ -188,7 +252,11 @@ export interface Snapshot {
   length: number;
   focus: FocusOp | null;
   /** Nodes (ids) of the selected inode to highlight: what the step names, and what it changed. */
-  highlight: { nodes: number[]; changed: number[]; lruMoved: number[] };
+  highlight: {
+    nodes: number[];
+    changed: number[];
+    lruMoved: number[];
+  };
   /** The shrinker's private list of scanned inodes, while a sweep is in progress. */
   scanned: number[] | null;
   /** The last lookup at or before the focus op, marked on the block map. */
@@ -214,6 +282,8 @@ export function isReply(x: unknown): x is Reply {
       r.type === 'snapshot' ||
       r.type === 'progress' ||
       r.type === 'encoded' ||
+      r.type === 'window' ||
+      r.type === 'found' ||
       r.type === 'cancelled' ||
       r.type === 'error')
   );

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dumpInode } from '../core/dump.ts';
 import { parseCommand } from '../core/ops.ts';
 import { Timeline } from './timeline.ts';
-import { recordSource, sourceExtents, sourceShape } from './treeSource.ts';
+import { overlaySource, sourceExtents, sourceShape } from './treeSource.ts';
 
 const ops = [
   'insert 1 10 1 D',
@@ -54,7 +54,7 @@ describe('Timeline.midOp', () => {
       const n = t.stepsOf(k).steps.length;
       const ino = 'ino' in ops[k]! ? (ops[k] as { ino: number }).ino : 1;
       const mid = t.midOp(k, n, ino);
-      const src = recordSource(mid.inode.nodes, mid.inode.root);
+      const src = overlaySource(mid.inode.pool, mid.inode.overlay, mid.inode.root);
       const after = dumpInode(t.stateAt(k + 1), ino);
       expect(sourceShape(src)).toBe(after.shape);
       expect(sourceExtents(src)).toEqual(after.extents);
@@ -65,7 +65,9 @@ describe('Timeline.midOp', () => {
     const steps = t.stepsOf(2).steps;
     const first = steps.findIndex((s) => s.kind === 'rotate');
     const mid = t.midOp(2, first + 1, 1);
-    expect(sourceShape(recordSource(mid.inode.nodes, mid.inode.root))).toBe('10b(,20r(,30r))');
+    expect(sourceShape(overlaySource(mid.inode.pool, mid.inode.overlay, mid.inode.root))).toBe(
+      '10b(,20r(,30r))',
+    );
   });
 });
 

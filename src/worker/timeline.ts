@@ -9,7 +9,8 @@ import type { SbState } from '../core/dump.ts';
 import { History } from '../core/history.ts';
 import { newSuperblock, type Op, type OpResult } from '../core/ops.ts';
 import { restoreState } from '../core/restore.ts';
-import { snapshotInode, type NodeRec } from '../core/snapshot.ts';
+import type { RbPool } from '../core/rbtree.ts';
+import type { NodeRec } from '../core/snapshot.ts';
 import type { RecordedOp, Step } from '../core/steps.ts';
 import type { Superblock } from '../core/superblock.ts';
 
@@ -26,7 +27,9 @@ export type Move = 'next' | 'prev' | 'nextOp' | 'prevOp' | 'start' | 'end';
 const REC_CACHE = 256;
 
 export interface MidOpInode {
-  nodes: Map<number, NodeRec>;
+  /** The pool of the state before the op, and the records the op's steps have changed. */
+  pool: RbPool;
+  overlay: Map<number, NodeRec>;
   root: number;
   cache: number;
   lruNr: number;
@@ -232,7 +235,9 @@ export class Timeline {
 
   /**
    * Inode `ino` in the middle of op k after `s` steps: its tree as node records, root, cache_es
-   * and lru_nr, plus the LRU order and per-inode extent count changes. O(n + steps).
+   * and lru_nr, plus the LRU order and per-inode extent count changes. The tree is the pool of
+   * the state before op k overlaid with the records the steps changed, so this is O(steps), not
+   * O(n): stepping through an op on a million-node tree costs what the op costs.
    */
   midOp(
     k: number,
@@ -245,9 +250,14 @@ export class Timeline {
     lruNr: Map<number, number>;
   } {
     const pre = this.preOf(k);
-    const snap = snapshotInode(pre, ino);
-    const nodes = new Map(snap.nodes.map((n) => [n.id, n]));
-    const inode: MidOpInode = { nodes, root: snap.root, cache: snap.cache, lruNr: snap.lruNr };
+    const overlay = new Map<number, NodeRec>();
+    const inode: MidOpInode = {
+      pool: pre.pool,
+      overlay,
+      root: pre.pool.root[ino]!,
+      cache: pre.cacheEs[ino]!,
+      lruNr: pre.lruNr[ino]!,
+    };
     let lru = pre.lruOrder();
     const countDelta = new Map<number, number>();
     const lruNr = new Map<number, number>();
@@ -260,8 +270,8 @@ export class Timeline {
       if (st.kind === 'alloc') countDelta.set(st.ino, (countDelta.get(st.ino) ?? 0) + 1);
       if (st.kind === 'free') countDelta.set(st.ino, (countDelta.get(st.ino) ?? 0) - 1);
       if (st.ino !== ino) continue;
-      for (const c of st.changes) nodes.set(c.id, c);
-      for (const id of st.freed) nodes.delete(id);
+      // a freed node is no longer linked from the root, so it needs no entry of its own
+      for (const c of st.changes) overlay.set(c.id, c);
       inode.root = st.root;
       inode.cache = st.cache;
       inode.lruNr = st.lruNr;

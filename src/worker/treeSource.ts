@@ -54,6 +54,28 @@ export function recordSource(nodes: ReadonlyMap<number, NodeRec>, root: number):
   };
 }
 
+/**
+ * A pool overlaid with node records: a tree in the middle of an op, where the pool is the state
+ * before the op and `overlay` holds every node the op's steps have changed so far.
+ */
+export function overlaySource(
+  pool: RbPool,
+  overlay: ReadonlyMap<number, NodeRec>,
+  root: number,
+): TreeSource {
+  const base = poolSource(pool, 0);
+  return {
+    root,
+    left: (id) => overlay.get(id)?.left ?? base.left(id),
+    right: (id) => overlay.get(id)?.right ?? base.right(id),
+    rec: (id) => {
+      const n = overlay.get(id);
+      if (!n) return base.rec(id);
+      return { lblk: n.lblk, len: n.len, pblk: n.pblk, status: n.status, red: n.color === 'r' };
+    },
+  };
+}
+
 /** Extents in logical (in-order) order. Iterative. O(n). */
 export function sourceExtents(src: TreeSource): ExtentTuple[] {
   const out: ExtentTuple[] = [];

@@ -23,6 +23,8 @@ describe('visibleIds', () => {
   const nodes = Array.from({ length: 50 }, (_, i) => node(i + 1, i, i, i));
   const tree = toTreeRecords(EMPTY_TREE, {
     ino: 1,
+    count: nodes.length,
+    big: null,
     lruNr: 0,
     cacheId: 0,
     cache: null,
