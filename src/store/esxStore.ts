@@ -7,13 +7,16 @@ import type { EngineClient } from '../worker/client.ts';
 import { createSessionSlice, type SessionActions, type SessionState } from './sessionSlice.ts';
 import { createViewSlice, type ViewActions, type ViewState } from './viewSlice.ts';
 import { createLinkSlice, type LinkActions, type LinkState } from './linkSlice.ts';
+import { createBigSlice, type BigActions, type BigState } from './bigSlice.ts';
 
 export type EsxState = SessionState &
   SessionActions &
   ViewState &
   ViewActions &
   LinkState &
-  LinkActions;
+  LinkActions &
+  BigState &
+  BigActions;
 export type EsxStore = StoreApi<EsxState>;
 
 export function createEsxStore(client: EngineClient): EsxStore {
@@ -21,5 +24,6 @@ export function createEsxStore(client: EngineClient): EsxStore {
     ...createSessionSlice(client)(...a),
     ...createViewSlice(...a),
     ...createLinkSlice(client)(...a),
+    ...createBigSlice(client)(...a),
   }));
 }

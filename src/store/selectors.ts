@@ -58,3 +58,11 @@ export const selectOpenSession = (s: EsxState) => s.openSession;
 export const selectPrevious = (s: EsxState) => s.previous;
 export const selectRestorePrevious = (s: EsxState) => s.restorePrevious;
 export const selectLinkLength = (s: EsxState) => s.linkLength;
+
+export const selectBig = (s: EsxState) => s.snapshot?.detail.big ?? null;
+export const selectDetailCount = (s: EsxState) => s.snapshot?.detail.count ?? 0;
+export const selectSetBigWindow = (s: EsxState) => s.setBigWindow;
+export const selectGoToBlock = (s: EsxState) => s.goToBlock;
+export const selectFound = (s: EsxState) => s.found;
+export const selectFoundSeq = (s: EsxState) => s.foundSeq;
+export const selectFindMessage = (s: EsxState) => s.findMessage;

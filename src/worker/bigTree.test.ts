@@ -6,6 +6,7 @@ import { parseStatus } from '../core/status.ts';
 import type { Superblock } from '../core/superblock.ts';
 import { mulberry32 } from '../core/workloads.ts';
 import {
+  BIN_EXTENTS,
   CATEGORIES,
   TreeAug,
   TreeView,
@@ -224,6 +225,13 @@ describe('big tree queries', () => {
       const mix = bins.mix[i]!.reduce((a, b) => a + b, 0);
       expect(mix).toBe(starting || (covered > 0 ? 1 : 0));
     }
+    // a range of few extents brings them along, whole, from the one covering its start
+    expect(blockBins(t, aug, 100, 400, 10).extents).toEqual(
+      ext.filter(([l, len]) => l + len > 100 && l < 400),
+    );
+    const end = ext.at(-1)![0] + ext.at(-1)![1];
+    expect(ext.length).toBeGreaterThan(BIN_EXTENTS);
+    expect(blockBins(t, aug, 0, end, 50).extents).toBeNull();
   });
 });
 

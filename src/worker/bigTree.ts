@@ -384,7 +384,12 @@ export interface Bins {
   covered: number[];
   /** Extents starting in each bin per status category (a bin inside one extent counts it). */
   mix: number[][];
+  /** The extents themselves, when the range holds few enough to draw one by one. */
+  extents: ExtentTuple[] | null;
 }
+
+/** At most this many extents in a block range come as extents instead of only bins. */
+export const BIN_EXTENTS = 600;
 
 /**
  * The block range [b0, b1) cut into `n` bins: blocks covered and the status mix of each, from
@@ -417,7 +422,12 @@ export function blockBins(t: TreeView, aug: TreeAug, b0: number, b1: number, n: 
     mix.push(m);
     prev = cur;
   }
-  return { b0, b1, covered, mix };
+  // few extents in range: send them too (from the one covering b0, if any)
+  const f0 = findBlock(t, aug, b0);
+  const first = f0.rank >= 0 ? f0.rank : f0.before;
+  const last = findBlock(t, aug, b1 - 1).before;
+  const extents = last - first <= BIN_EXTENTS ? rowsAt(t, aug, first, last - first) : null;
+  return { b0, b1, covered, mix, extents };
 }
 
 /** Extents per status name, for the statistics panel. O(1). */

@@ -12,6 +12,7 @@ import { useSize } from '../shared/useSize.ts';
 import { useZoom } from '../shared/useZoom.ts';
 import { baseDomain, visibleBars } from './scale.ts';
 import { BarView } from './BarView.tsx';
+import { BigBlockMap } from './BigBlockMap.tsx';
 import { useStepMarks } from '../timeline/useStepMarks.ts';
 
 const AXIS_Y = 20;
@@ -21,6 +22,11 @@ const HEIGHT = 112;
 
 /** The selected inode's logical blocks: extents as bars, gaps as "not in the tree", the last lookup marked. */
 export function BlockMap() {
+  const isBig = useEsx((s) => (s.snapshot?.detail.big ?? null) !== null);
+  return isBig ? <BigBlockMap /> : <SmallBlockMap />;
+}
+
+function SmallBlockMap() {
   const extents = useEsx(selectExtents) ?? [];
   const ino = useEsx(selectDetailIno);
   const cache = useEsx(selectCache);

@@ -1,6 +1,15 @@
-import { memo, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useEsx } from '../../store/useEsx.ts';
-import { selectCache, selectDetailIno, selectExtents } from '../../store/selectors.ts';
+import {
+  selectBig,
+  selectCache,
+  selectDetailCount,
+  selectDetailIno,
+  selectExtents,
+  selectFound,
+  selectFoundSeq,
+  selectSetBigWindow,
+} from '../../store/selectors.ts';
 import { useStepMarks, type StepMark } from '../timeline/useStepMarks.ts';
 import { STATUS_LABEL } from '../shared/status.ts';
 import { Term } from '../shared/Term.tsx';
@@ -16,6 +25,8 @@ interface RowProps {
   cached: boolean;
   /** The step debugger's mark: the extent the current step is about, or one it changed. */
   mark: RowMark;
+  /** The extent "Go to block" found. */
+  found: boolean;
 }
 
 type RowMark = StepMark | null;
@@ -23,15 +34,19 @@ type RowMark = StepMark | null;
 const MARK_WORDS = { focus: 'in this step', changed: 'changed' } as const;
 
 /** One extent; memoised on its values, so an op re-renders only the rows it changed. */
-const Row = memo(function Row({ lblk, len, status, pblk, cached, mark }: RowProps) {
-  const cls = [cached ? 'cached' : '', mark ? `mark-${mark}` : ''].filter(Boolean).join(' ');
+const Row = memo(function Row({ lblk, len, status, pblk, cached, mark, found }: RowProps) {
+  const cls = [cached ? 'cached' : '', mark ? `mark-${mark}` : '', found ? 'found' : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <tr
       className={cls || undefined}
       data-cache={cached ? 'true' : undefined}
       data-mark={mark ?? undefined}
+      data-found={found ? 'true' : undefined}
     >
       <td>
+        {found && <span className="visually-hidden">found: </span>}
         {mark && <span className="visually-hidden">{MARK_WORDS[mark]}: </span>}
         {lblk}
       </td>
@@ -44,12 +59,169 @@ const Row = memo(function Row({ lblk, len, status, pblk, cached, mark }: RowProp
 
 /** The exact, copyable truth behind the drawings. */
 export function ExtentsTable() {
+  const isBig = useEsx((s) => (s.snapshot?.detail.big ?? null) !== null);
+  return isBig ? <BigTable /> : <SmallTable />;
+}
+
+const PAGE = 100;
+
+function Head() {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">
+          <Term term="lblk" />
+        </th>
+        <th scope="col">len</th>
+        <th scope="col">status</th>
+        <th scope="col">
+          <Term term="pblk" />
+        </th>
+      </tr>
+    </thead>
+  );
+}
+
+/**
+ * A big tree's extents, a page at a time: the worker sends only the rows of the page shown.
+ * "Go to block" turns to the page of the extent found and marks its row.
+ */
+function BigTable() {
+  const big = useEsx(selectBig)!;
+  const count = useEsx(selectDetailCount);
+  const ino = useEsx(selectDetailIno);
+  const cache = useEsx(selectCache);
+  const found = useEsx(selectFound);
+  const foundSeq = useEsx(selectFoundSeq);
+  const setWindow = useEsx(selectSetBigWindow);
+  const from = big.rows.from;
+  const rows = big.rows.extents;
+  const turn = (to: number) =>
+    setWindow({ rows: { from: Math.max(0, Math.min(to, count - PAGE)), count: PAGE } });
+  const seen = useRef(foundSeq);
+  useEffect(() => {
+    if (seen.current === foundSeq) return;
+    seen.current = foundSeq;
+    if (found && found.ino === ino && found.rank >= 0)
+      setWindow({ rows: { from: Math.max(0, found.rank - 5), count: PAGE } });
+  }, [found, foundSeq, ino, setWindow]);
+  const foundLblk = found && found.ino === ino && found.extent ? found.extent[0] : null;
+  const last = Math.min(count, from + rows.length);
+  return (
+    <section className="panel table-panel" aria-labelledby="table-title">
+      <div className="panel-head">
+        <h2 id="table-title">Extents</h2>
+        <span className="pill">{count.toLocaleString('en-US')} extents</span>
+      </div>
+      <div className="table-pager" role="group" aria-label="Table pages">
+        <button
+          type="button"
+          className="icon"
+          aria-label="First rows"
+          onClick={() => turn(0)}
+          disabled={from === 0}
+        >
+          ⇤
+        </button>
+        <button
+          type="button"
+          className="quiet"
+          aria-label="Earlier rows"
+          onClick={() => turn(from - PAGE)}
+          disabled={from === 0}
+        >
+          ‹ Earlier
+        </button>
+        <span aria-live="polite">
+          Rows {(from + 1).toLocaleString('en-US')} to {last.toLocaleString('en-US')} of{' '}
+          {count.toLocaleString('en-US')}
+        </span>
+        <button
+          type="button"
+          className="quiet"
+          aria-label="Later rows"
+          onClick={() => turn(from + PAGE)}
+          disabled={last >= count}
+        >
+          Later ›
+        </button>
+        <button
+          type="button"
+          className="icon"
+          aria-label="Last rows"
+          onClick={() => turn(count)}
+          disabled={last >= count}
+        >
+          ⇥
+        </button>
+      </div>
+      <div className="table-scroll">
+        <table aria-label={`Extents of inode ${ino}`} aria-rowcount={count + 1}>
+          <Head />
+          <tbody>
+            {rows.map(([lblk, len, status, pblk], i) => (
+              <BigRow
+                key={lblk}
+                index={from + i + 2}
+                lblk={lblk}
+                len={len}
+                status={status}
+                pblk={pblk}
+                cached={lblk === cache}
+                found={lblk === foundLblk}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="table-note">
+        The row marked ◆ is cache_es{cache === null ? ' (none now)' : ''}; the framed row is the one
+        Go to block found. Rows come a page at a time from the worker.
+      </p>
+    </section>
+  );
+}
+
+const BigRow = memo(function BigRow(props: {
+  index: number;
+  lblk: number;
+  len: number;
+  status: string;
+  pblk: number | null;
+  cached: boolean;
+  found: boolean;
+}) {
+  const { index, lblk, len, status, pblk, cached, found } = props;
+  const cls = [cached ? 'cached' : '', found ? 'found' : ''].filter(Boolean).join(' ');
+  return (
+    <tr
+      aria-rowindex={index}
+      className={cls || undefined}
+      data-cache={cached ? 'true' : undefined}
+      data-found={found ? 'true' : undefined}
+    >
+      <td>
+        {found && <span className="visually-hidden">found: </span>}
+        {lblk}
+      </td>
+      <td>{len}</td>
+      <td title={STATUS_LABEL[status]}>{status}</td>
+      <td>{pblk ?? '—'}</td>
+    </tr>
+  );
+});
+
+function SmallTable() {
   const extents = useEsx(selectExtents) ?? [];
   const ino = useEsx(selectDetailIno);
+  const found = useEsx(selectFound);
+  const foundLblk = found && found.ino === ino && found.extent ? found.extent[0] : null;
   const cache = useEsx(selectCache);
   const marks = useStepMarks();
   const [all, setAll] = useState(false);
-  const rows = all ? extents : extents.slice(0, ROW_LIMIT);
+  // a row "Go to block" found past the first page is shown with the rest
+  const foundAt = foundLblk === null ? -1 : extents.findIndex(([l]) => l === foundLblk);
+  const rows = all || foundAt >= ROW_LIMIT ? extents : extents.slice(0, ROW_LIMIT);
   return (
     <section className="panel table-panel" aria-labelledby="table-title">
       <div className="panel-head">
@@ -82,6 +254,7 @@ export function ExtentsTable() {
                 pblk={pblk}
                 cached={lblk === cache}
                 mark={marks.get(lblk) ?? null}
+                found={lblk === foundLblk}
               />
             ))}
           </tbody>

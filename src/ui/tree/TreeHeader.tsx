@@ -1,5 +1,6 @@
 import { useEsx } from '../../store/useEsx.ts';
 import { selectCache, selectDetailIno, selectTreeIds } from '../../store/selectors.ts';
+import { GoToBlock } from './GoToBlock.tsx';
 
 interface Props {
   onFit(): void;
@@ -10,13 +11,15 @@ interface Props {
 
 export function TreeHeader({ onFit, onZoom, outline, onOutline }: Props) {
   const ino = useEsx(selectDetailIno);
-  const count = useEsx((s) => selectTreeIds(s).length);
+  const count = useEsx((s) =>
+    s.snapshot?.detail.big ? s.snapshot.detail.count : selectTreeIds(s).length,
+  );
   const cache = useEsx(selectCache);
   return (
     <div className="panel-head">
       <h2 id="tree-title">Red-black tree · inode {ino}</h2>
       <span className="pill" data-testid="node-count">
-        {count === 1 ? '1 node' : `${count} nodes`}
+        {count === 1 ? '1 node' : `${count.toLocaleString('en-US')} nodes`}
       </span>
       <span className="pill cache-pill" data-testid="cache-es">
         cache_es: {cache === null ? 'none' : `lblk ${cache}`}
@@ -50,6 +53,7 @@ export function TreeHeader({ onFit, onZoom, outline, onOutline }: Props) {
           Outline
         </button>
       </div>
+      <GoToBlock />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { STATUS_LABEL, statusFill } from '../shared/status.ts';
 import { NODE_H, NODE_W, nodeX, nodeY } from './geometry.ts';
 
 /** The step debugger's mark: the node the current step is about, or one the step/op changed. */
-export type NodeMark = 'focus' | 'changed' | null;
+export type NodeMark = 'focus' | 'changed' | 'found' | null;
 
 interface Props {
   id: number;
@@ -46,7 +46,13 @@ export const TreeNodeView = memo(function TreeNodeView({ id, cached, mark }: Pro
       role="img"
       aria-label={label}
       aria-description={
-        mark === 'focus' ? 'in the current step' : mark === 'changed' ? 'changed' : undefined
+        mark === 'focus'
+          ? 'in the current step'
+          : mark === 'changed'
+            ? 'changed'
+            : mark === 'found'
+              ? 'found by Go to block'
+              : undefined
       }
     >
       {mark && (

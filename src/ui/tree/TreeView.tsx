@@ -3,7 +3,10 @@ import { zoomIdentity } from 'd3-zoom';
 import { useEsx } from '../../store/useEsx.ts';
 import {
   selectCacheId,
+  selectDetailCount,
   selectDetailIno,
+  selectFound,
+  selectFoundSeq,
   selectHighlight,
   selectTree,
   selectTreeIds,
@@ -19,13 +22,50 @@ import { visibleIds } from './cull.ts';
 import { EmptyState } from './EmptyState.tsx';
 import { Legend } from '../legend/Legend.tsx';
 import { MOTION_LIMIT, NODE_H, NODE_W, nodeX, nodeY } from './geometry.ts';
+import { BigTree, type BigTreeApi } from './BigTree.tsx';
+import { BIG_TREE } from '../../worker/protocol.ts';
 
 const PAD = 28;
 /** Below this many screen pixels per node width the tree is drawn as a sketch. */
 const SKETCH_BELOW_PX = 26;
 
-/** The selected inode's red-black tree: tidy layout from the worker, drawn by React, d3-zoom for pan and zoom. */
+/**
+ * The selected inode's red-black tree. Up to BIG_TREE nodes: tidy layout from the worker, drawn
+ * by React as SVG. A bigger tree: drawn on a canvas at a level of detail (BigTree).
+ */
 export function TreeView() {
+  const isBig = useEsx((s) => (s.snapshot?.detail.big ?? null) !== null);
+  return isBig ? <BigTreePanel /> : <SmallTree />;
+}
+
+function BigTreePanel() {
+  const [outline, setOutline] = useState(false);
+  const api = useRef<BigTreeApi | null>(null);
+  const count = useEsx(selectDetailCount);
+  return (
+    <section className="panel tree-panel" aria-labelledby="tree-title">
+      <TreeHeader
+        onFit={() => api.current?.fit()}
+        onZoom={(k) => api.current?.zoomBy(k)}
+        outline={outline}
+        onOutline={setOutline}
+      />
+      {outline ? (
+        <div className="tree-outline-box">
+          <p className="table-note">
+            The outline lists trees of up to {BIG_TREE.toLocaleString('en-US')} nodes; this one has{' '}
+            {count.toLocaleString('en-US')}. Use the extents table and Go to block, or the drawing:
+            Enter zooms into the collapsed subtree in the middle, and clicking a node reads it out.
+          </p>
+        </div>
+      ) : null}
+      <BigTree api={api} hidden={outline} />
+      <Legend />
+    </section>
+  );
+}
+
+function SmallTree() {
   const [outline, setOutline] = useState(false);
   const ids = useEsx(selectTreeIds);
   const cacheId = useEsx(selectCacheId);
@@ -33,12 +73,16 @@ export function TreeView() {
   const tree = useEsx(selectTree);
   const highlight = useEsx(selectHighlight);
   // What the current step names (strong ring) and what the step or op changed (soft mark).
+  const found = useEsx(selectFound);
+  const foundSeq = useEsx(selectFoundSeq);
+  const foundId = found && found.ino === ino ? found.id : 0;
   const marks = useMemo(() => {
     const m = new Map<number, NodeMark>();
     for (const id of highlight?.changed ?? []) m.set(id, 'changed');
     for (const id of highlight?.nodes ?? []) m.set(id, 'focus');
+    if (foundId) m.set(foundId, 'found');
     return m;
-  }, [highlight]);
+  }, [highlight, foundId]);
   const boxRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const { width, height } = useSize(boxRef);
@@ -69,6 +113,20 @@ export function TreeView() {
     }
     if (!moved.current) fit();
   }, [fit, ino, moved, ids]);
+
+  // "Go to block": centre the node found, close enough to read it
+  const seenFound = useRef(foundSeq);
+  useLayoutEffect(() => {
+    if (seenFound.current === foundSeq || width === 0) return;
+    seenFound.current = foundSeq;
+    const n = found && found.ino === ino ? tree.byId[found.id] : undefined;
+    if (!n) return;
+    const k = Math.max(0.8, zoom.transform.k);
+    moved.current = true;
+    setTransform(
+      zoomIdentity.translate(width / 2 - nodeX(n.x) * k, height / 2 - nodeY(n.depth) * k).scale(k),
+    );
+  }, [foundSeq, found, ino, tree.byId, width, height, zoom.transform.k, setTransform, moved]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const step = 60;
