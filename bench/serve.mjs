@@ -5,13 +5,27 @@ import { existsSync } from 'node:fs';
 
 /** Builds and serves the site on `port`; resolves with its URL once it answers. */
 export async function serveSite(port) {
+  // ESX_BENCH_OUTDIR: build elsewhere than dist/, so two benchmarks can run side by side
+  const outDir = process.env.ESX_BENCH_OUTDIR ?? 'dist';
   if (!process.env.ESX_BENCH_NO_BUILD) {
-    const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+    const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir], {
+      stdio: 'inherit',
+    });
     if (b.status !== 0) process.exit(b.status ?? 1);
   }
   const server = spawn(
     'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    [
+      'vite',
+      'preview',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--strictPort',
+      '--outDir',
+      outDir,
+    ],
     {
       stdio: 'ignore',
       detached: true,
