@@ -8,7 +8,8 @@ export type EsErrorCode =
   | 'EBADARG' // a field that is missing, not an integer, negative or too large
   | 'ENOINODE' // an inode number that the superblock does not have
   | 'EBADSTATUS' // a status that is not a non-empty set of W, U, D, H
-  | 'EBADOP'; // an operation name the engine does not know
+  | 'EBADOP' // an operation name the engine does not know
+  | 'ETOOBIG'; // a session too large for a link (save it as a file)
 
 export class EsError extends Error {
   readonly code: EsErrorCode;

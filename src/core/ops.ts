@@ -178,6 +178,7 @@ const MESSAGES: Record<EsErrorCode, string> = {
   ENOINODE: 'no such inode',
   EBADSTATUS: 'status must be a non-empty set of W, U, D, H',
   EBADOP: 'unknown operation',
+  ETOOBIG: 'the session is too large for a link',
 };
 
 function fail(code: EsErrorCode, detail?: string): OpResult {

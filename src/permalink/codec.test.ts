@@ -13,7 +13,7 @@ import {
   MAX_DECODED_BYTES,
 } from './codec.ts';
 import { sessionFromFile, sessionToFile } from './file.ts';
-import type { Session } from './session.ts';
+import { LinkError, type Session } from './session.ts';
 
 const ops: Op[] = [
   'insert 1 10 1 D',
@@ -229,5 +229,37 @@ describe('session files', () => {
     const h = new History(newSuperblock(2));
     for (const op of session.ops) h.append(op);
     expect(dumpState(h.seek(6)).lru).toEqual([1, 2]);
+  });
+});
+
+describe('encodeSession size bound', () => {
+  const session = (ops: Op[]): Session => ({
+    base: { inodes: 1 },
+    ops,
+    cursor: { op: ops.length, step: 0 },
+    selected: 1,
+    breakpoints: [],
+    view: {},
+  });
+  it('refuses a session whose data a link could not carry, before compressing it', () => {
+    // 200,000 inserts of long numbers: over 5 MB of JSON
+    const big: Op[] = Array.from({ length: 200_000 }, (_, i) => ({
+      op: 'insert',
+      ino: 1,
+      lblk: 4_000_000_000 - i * 8,
+      len: 7,
+      pblk: 200_000_000_000 + i,
+      status: 'WD',
+    }));
+    expect(() => encodeSession(session(big))).toThrow(/too large for a link \(200,000 ops/);
+    // so many ops that no link could hold them: refused without writing them out
+    const many: Op[] = new Array(700_000).fill({ op: 'shrink', nr: 8 });
+    const t0 = performance.now();
+    expect(() => encodeSession(session(many))).toThrow(LinkError);
+    expect(performance.now() - t0).toBeLessThan(50);
+    // a session just under the bound still encodes and decodes
+    const ok: Op[] = big.slice(0, 20_000);
+    const back = decodeSession(encodeSession(session(ok)));
+    expect(back.ok && back.session.ops).toEqual(ok);
   });
 });

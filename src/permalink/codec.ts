@@ -55,10 +55,24 @@ export function base64urlDecode(text: string): Uint8Array | null {
   return out.subarray(0, o);
 }
 
-/** The link payload (what follows `#`) for a session. */
+/** Fewest bytes an op takes in a link's JSON (`shrink 8` and its newline). */
+const MIN_OP_BYTES = 9;
+
+/**
+ * The link payload (what follows `#`) for a session. A session whose data would be refused when
+ * the link is opened (over MAX_DECODED_BYTES) throws LinkError('too_large') before it is
+ * compressed, and one with too many ops to fit before it is even written out.
+ */
 export function encodeSession(s: Session): string {
-  const json = JSON.stringify(sessionToJson(s));
-  return LINK_PREFIX + base64urlEncode(deflateSync(new TextEncoder().encode(json), { level: 9 }));
+  const tooLarge = () =>
+    new LinkError(
+      'too_large',
+      `the session is too large for a link (${s.ops.length.toLocaleString('en-US')} ops; a link holds at most ${MAX_DECODED_BYTES / 1048576} MB of data): save it as a session file instead`,
+    );
+  if (s.ops.length * MIN_OP_BYTES > MAX_DECODED_BYTES) throw tooLarge();
+  const json = new TextEncoder().encode(JSON.stringify(sessionToJson(s)));
+  if (json.length > MAX_DECODED_BYTES) throw tooLarge();
+  return LINK_PREFIX + base64urlEncode(deflateSync(json, { level: 9 }));
 }
 
 /** Inflates with a size bound; throws LinkError. */

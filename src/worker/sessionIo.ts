@@ -6,7 +6,8 @@ import type { Breakpoint } from '../core/breakpoints.ts';
 import { dumpState } from '../core/dump.ts';
 import { decodeSession, encodeSession } from '../permalink/codec.ts';
 import { sessionFromFile, sessionToFile } from '../permalink/file.ts';
-import type { Session, ViewSettings } from '../permalink/session.ts';
+import { LinkError, type Session, type ViewSettings } from '../permalink/session.ts';
+import { EsError } from '../core/errors.ts';
 import type { Timeline } from './timeline.ts';
 
 export type EncodeKind = 'link' | 'state' | 'file';
@@ -43,5 +44,11 @@ export function encodeCurrent(t: Timeline, kind: EncodeKind, page: PageState): s
   } else {
     s = { base: t.base, ops: [...t.ops], cursor: { ...t.cursor }, ...page };
   }
-  return kind === 'file' ? sessionToFile(s) : encodeSession(s);
+  if (kind === 'file') return sessionToFile(s);
+  try {
+    return encodeSession(s);
+  } catch (e) {
+    if (e instanceof LinkError) throw new EsError('ETOOBIG', e.message);
+    throw e;
+  }
 }
