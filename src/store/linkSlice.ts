@@ -18,8 +18,14 @@ export interface LinkState {
 export interface LinkActions {
   /** Opens a link or a session file; on failure says why and changes nothing. */
   openSession(format: 'link' | 'file', text: string, quiet?: boolean): Promise<boolean>;
-  /** The session as a link payload, the current state as a state link, or a session file. */
-  encode(kind: 'link' | 'state' | 'file'): Promise<string | null>;
+  /**
+   * The session as a link payload, the current state as a state link, or a session file. A
+   * failure is said in the result line, unless `quiet` (autosave); `onError` gets its code.
+   */
+  encode(
+    kind: 'link' | 'state' | 'file',
+    opts?: { quiet?: boolean; onError?: (code: string) => void },
+  ): Promise<string | null>;
   setPrevious(text: string | null): void;
   restorePrevious(): Promise<void>;
   /** After the worker died and a new one started: rebuild the session from its base and log. */
@@ -84,7 +90,7 @@ export function createLinkSlice(
       return true;
     },
 
-    async encode(kind) {
+    async encode(kind, opts) {
       const s = get();
       const r = await client.request({
         type: 'encode',
@@ -94,8 +100,11 @@ export function createLinkSlice(
         view: viewSettings(s),
       });
       if (r.type !== 'encoded') {
-        if (r.type === 'error')
-          set({ result: { kind: 'error', text: `Could not save the session: ${r.message}` } });
+        if (r.type === 'error') {
+          opts?.onError?.(r.code);
+          if (!opts?.quiet)
+            set({ result: { kind: 'error', text: `Could not save the session: ${r.message}` } });
+        }
         return null;
       }
       if (kind === 'link') set({ linkLength: r.text.length });

@@ -65,6 +65,27 @@ describe('boot and followSession', () => {
     expect(b.getState().snapshot?.detail.shape).toBe(a.getState().snapshot?.detail.shape);
   });
 
+  it('a session too large for a link is not autosaved, says nothing, and clears the address bar', async () => {
+    const env = fakeEnv();
+    const a = newStore();
+    await boot(a, env);
+    followSession(a, env);
+    await a.getState().run([{ op: 'insert', ino: 1, lblk: 10, len: 1, status: 'D' }]);
+    await env.tick();
+    expect(env.current).toMatch(/^#esx1\./);
+    const saved = env.storage.get(AUTOSAVE_KEY);
+    // 600,000 shrinks: more ops than any link can hold
+    await a.getState().run(new Array(600_000).fill({ op: 'shrink', nr: 1 }));
+    const result = a.getState().result;
+    await env.tick();
+    expect(env.current).toBe('');
+    expect(a.getState().result).toEqual(result);
+    expect(env.storage.get(AUTOSAVE_KEY)).toBe(saved);
+    // the link of the whole session is refused in words when asked for by hand
+    expect(await a.getState().encode('link')).toBeNull();
+    expect(a.getState().result?.text).toMatch(/too large for a link \(600,001 ops/);
+  }, 30_000);
+
   it('boot opens a link in the URL and keeps the autosaved session as the previous one', async () => {
     const env = fakeEnv();
     const a = newStore();

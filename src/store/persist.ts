@@ -105,10 +105,23 @@ export function followSession(store: EsxStore, env: PageEnv): () => void {
       s.snapshot?.length,
     ]);
   };
+  // A session too large for a link stays too large while it grows: not asked again until it shrinks.
+  let tooBigAt = Infinity;
   const flush = async () => {
     timer = null;
-    const text = await store.getState().encode('link');
+    const n = store.getState().ops.length;
+    if (n >= tooBigAt) return;
+    const text = await store.getState().encode('link', {
+      quiet: true,
+      onError: (code) => {
+        if (code !== 'ETOOBIG') return;
+        tooBigAt = n;
+        // the address bar must not claim an older, smaller session is this one
+        env.setHash('');
+      },
+    });
     if (text === null) return;
+    tooBigAt = Infinity;
     env.setHash(text.length <= MAX_URL_PAYLOAD ? text : '');
     if (text.length <= MAX_AUTOSAVE) env.save(AUTOSAVE_KEY, text);
   };
