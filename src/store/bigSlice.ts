@@ -5,7 +5,7 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { EngineClient } from '../worker/client.ts';
-import type { BigWindow, FoundBlock } from '../worker/protocol.ts';
+import type { BigDetail, BigWindow, FoundBlock } from '../worker/protocol.ts';
 import type { EsxState } from './esxStore.ts';
 
 export interface BigState {
@@ -34,6 +34,26 @@ export const initialBig: BigState = {
   findMessage: null,
 };
 
+/**
+ * `next` with the parts that answer the same question as in `prev` (same state, same part of the
+ * window) taken from `prev`, so the views drawing them do not render again on a pan.
+ */
+export function keepUnchanged(prev: BigDetail, next: BigDetail): BigDetail {
+  const pw = prev.window;
+  const nw = next.window;
+  const sameRows = pw.rows.from === nw.rows.from && pw.rows.count === nw.rows.count;
+  const pb = pw.bins;
+  const nb = nw.bins;
+  const sameBins =
+    pb === nb || (!!pb && !!nb && pb.b0 === nb.b0 && pb.b1 === nb.b1 && pb.n === nb.n);
+  return {
+    ...next,
+    overview: prev.overview,
+    rows: sameRows ? prev.rows : next.rows,
+    bins: sameBins ? prev.bins : next.bins,
+  };
+}
+
 export function createBigSlice(
   client: EngineClient,
 ): StateCreator<EsxState, [], [], BigState & BigActions> {
@@ -53,12 +73,13 @@ export function createBigSlice(
           const ino = s.snapshot?.detail.ino ?? s.selectedIno;
           const r = await client.request({ type: 'window', ino, window: s.bigWindow });
           if (r.type !== 'window' || !r.big) continue;
-          const big = r.big;
           // a reply for a state or an inode the page has left is dropped
           set((st) => {
             const snap = st.snapshot;
             if (!snap || snap.detail.ino !== r.ino) return {};
             if (snap.cursor.op !== r.at.op || snap.cursor.step !== r.at.step) return {};
+            const old = snap.detail.big;
+            const big = old ? keepUnchanged(old, r.big!) : r.big!;
             return { snapshot: { ...snap, detail: { ...snap.detail, big } } };
           });
         } while (again);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { scaleLinear } from 'd3-scale';
 import { zoomIdentity } from 'd3-zoom';
 import { useEsx } from '../../store/useEsx.ts';
@@ -107,8 +107,11 @@ export function BigBlockMap() {
     }
   };
 
-  const columns: React.ReactNode[] = [];
-  if (!bins.extents) {
+  // columns depend on the bins and the block range in view only: a pan of the tree re-renders
+  // this panel with the same bins, and React skips the same elements
+  const columns = useMemo(() => {
+    const out: ReactNode[] = [];
+    if (bins.extents) return out;
     for (let i = 0; i < n; i++) {
       const cov = bins.covered[i]!;
       if (cov <= 0) continue;
@@ -123,7 +126,7 @@ export function BigBlockMap() {
         if (!m) return;
         const sh = (h * m) / total;
         y -= sh;
-        columns.push(
+        out.push(
           <rect
             key={`${i}-${c}`}
             x={x0}
@@ -135,7 +138,10 @@ export function BigBlockMap() {
         );
       });
     }
-  }
+    return out;
+    // sc is a function of the zoom transform and the base scale, both in the deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [bins, n, binW, width, zoom.transform, base]);
   const perBin = Math.max(1, Math.round(binW));
   return (
     <section className="panel map-panel" aria-labelledby="map-title">

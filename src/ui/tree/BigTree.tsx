@@ -65,8 +65,8 @@ export function BigTree({ api, hidden }: { api: { current: BigTreeApi | null }; 
   const cam = useMemo(() => camera(t, height || 300, levels), [t, height, levels]);
   const [said, setSaid] = useState('');
   const drawnRef = useRef<Drawn>({ nodes: [], summaries: [] });
-  const [drawnCount, setDrawnCount] = useState({ nodes: 0, summaries: 0, largest: '' });
   const palette = useRef<Palette | null>(null);
+  const [theme, setTheme] = useState(0);
 
   const fit = useCallback(() => {
     if (width === 0) return;
@@ -135,6 +135,21 @@ export function BigTree({ api, hidden }: { api: { current: BigTreeApi | null }; 
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     const d = drawBig(ctx, width, height, big.lod, cam, marks, palette.current);
     drawnRef.current = d;
+    // What is drawn goes straight to the element (a state would render the component twice a
+    // frame): for screen readers (the label) and for tests (data attributes).
+    const r0 = Math.max(0, Math.floor(-cam.ox / cam.slot));
+    const r1 = Math.min(count, Math.ceil((width - cam.ox) / cam.slot));
+    const n = (x: number) => x.toLocaleString('en-US');
+    canvas.setAttribute(
+      'aria-label',
+      `Red-black tree of inode ${ino}: ${n(count)} nodes, height ${big.height}, drawn at a level of detail. Showing logical order ${n(r0)} to ${n(r1)}: ${d.nodes.length} nodes and ${d.summaries.length} collapsed subtrees. Arrow keys pan, + and - zoom, 0 fits, Enter zooms into the collapsed subtree in the middle.`,
+    );
+    canvas.dataset.drawnNodes = String(d.nodes.length);
+    canvas.dataset.summaries = String(d.summaries.length);
+    const f =
+      found && found.ino === ino && found.extent && d.nodes.some((x) => x.n.id === marks.foundId);
+    if (f) canvas.dataset.found = `${found.extent![0]}/${found.extent![1]}`;
+    else delete canvas.dataset.found;
     let largest = '';
     let best = 0;
     for (const s of d.summaries) {
@@ -145,19 +160,16 @@ export function BigTree({ api, hidden }: { api: { current: BigTreeApi | null }; 
         largest = `${Math.round((x0 + x1) / 2)} ${Math.round((s.y0 * 2 + s.y1) / 3)} ${s.s.count}`;
       }
     }
-    setDrawnCount((p) =>
-      p.nodes === d.nodes.length && p.summaries === d.summaries.length && p.largest === largest
-        ? p
-        : { nodes: d.nodes.length, summaries: d.summaries.length, largest },
-    );
-  }, [big, cam, marks, width, height]);
+    if (largest) canvas.dataset.largestSummary = largest;
+    else delete canvas.dataset.largestSummary;
+  }, [big, cam, marks, width, height, count, ino, found, theme]);
 
   // the theme can change under us: read the palette again
   useEffect(() => {
     const mq = window.matchMedia('(prefers-color-scheme: dark)');
     const again = () => {
       palette.current = null;
-      setDrawnCount((p) => ({ ...p }));
+      setTheme((v) => v + 1);
     };
     mq.addEventListener('change', again);
     return () => mq.removeEventListener('change', again);
@@ -237,9 +249,6 @@ export function BigTree({ api, hidden }: { api: { current: BigTreeApi | null }; 
     }
   };
 
-  const r0 = Math.max(0, Math.floor(-cam.ox / cam.slot));
-  const r1 = Math.min(count, Math.ceil((width - cam.ox) / cam.slot));
-  const foundDrawn = drawnRef.current.nodes.some((d) => d.n.id === marks.foundId) ? found : null;
   return (
     <div className="tree-canvas big-tree" ref={boxRef} hidden={hidden}>
       <canvas
@@ -249,17 +258,9 @@ export function BigTree({ api, hidden }: { api: { current: BigTreeApi | null }; 
         tabIndex={0}
         role="img"
         aria-roledescription="tree drawing"
-        aria-label={`Red-black tree of inode ${ino}: ${count.toLocaleString('en-US')} nodes, height ${big.height}, drawn at a level of detail. Showing logical order ${r0.toLocaleString('en-US')} to ${r1.toLocaleString('en-US')}: ${drawnCount.nodes} nodes and ${drawnCount.summaries} collapsed subtrees. Arrow keys pan, + and - zoom, 0 fits, Enter zooms into the collapsed subtree in the middle.`}
+        aria-label={`Red-black tree of inode ${ino}`}
         aria-describedby="big-tree-said"
         data-nodes={count}
-        data-drawn-nodes={drawnCount.nodes}
-        data-summaries={drawnCount.summaries}
-        data-largest-summary={drawnCount.largest || undefined}
-        data-found={
-          foundDrawn && foundDrawn.extent
-            ? `${foundDrawn.extent[0]}/${foundDrawn.extent[1]}`
-            : undefined
-        }
         data-scale={t.k}
         onKeyDown={onKeyDown}
         onClick={onClick}
@@ -268,6 +269,7 @@ export function BigTree({ api, hidden }: { api: { current: BigTreeApi | null }; 
         {said}
       </p>
       <Minimap
+        theme={theme}
         big={big}
         count={count}
         levels={levels}
