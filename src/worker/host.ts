@@ -123,6 +123,7 @@ export class EngineHost {
         this.cancelled.add(msg.job);
         return { v: 2, id, type: 'cancelled' };
       case 'load': {
+        this.windowIno = 0; // a new session: the page fits the new tree
         const fresh = new Timeline(msg.base);
         const results = fresh.load(msg.base, msg.ops);
         this.timeline = fresh;
@@ -164,6 +165,7 @@ export class EngineHost {
       case 'find':
         return { v: 2, id, type: 'found', found: this.find(msg.ino, msg.lblk) };
       case 'open': {
+        this.windowIno = 0;
         const r = openSession(msg.format, msg.text);
         if (!r.ok) return { v: 2, id, type: 'error', code: r.code, message: r.message };
         const { base, ops, cursor, selected, breakpoints, view } = r.session;

@@ -85,14 +85,17 @@ export function BigTree({ api, hidden }: { api: { current: BigTreeApi | null }; 
     };
   }, [fit, scaleBy, api]);
 
-  // a new inode (or the first draw) fits the whole tree (after useZoom's effect has bound d3)
-  const fitted = useRef(0);
+  // a new inode or a new session (or the first draw) fits the whole tree (after useZoom's
+  // effect has bound d3)
+  const base = useEsx((s) => s.base);
+  const fitted = useRef<{ ino: number; base: unknown } | null>(null);
   useEffect(() => {
-    if (width > 0 && fitted.current !== ino) {
-      fitted.current = ino;
+    const f = fitted.current;
+    if (width > 0 && (!f || f.ino !== ino || f.base !== base)) {
+      fitted.current = { ino, base };
       fit();
     }
-  }, [ino, width, fit]);
+  }, [ino, base, width, fit]);
 
   // "Go to block": centre the extent found, close enough to read it
   const seen = useRef(foundSeq);
