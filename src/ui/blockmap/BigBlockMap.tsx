@@ -23,11 +23,13 @@ const AXIS_Y = 20;
 const HEIGHT = 112;
 /** Pixels per bin. */
 const BIN_PX = 3;
+/** Height of the strip that shows how much of a bin the tree covers. */
+const COVER_H = 8;
 
 /**
  * The block map of a big tree: the worker sums the blocks covered and the status mix of each bin
- * of the range in view; each bin is drawn as a column as tall as its share of covered blocks,
- * split by status. Zoomed in far enough that the range holds a few hundred extents, the extents
+ * of the range in view; each bin with extents is a column split by their statuses, over a strip
+ * as tall as the share of the bin's blocks in the tree. Zoomed in far enough that the range holds a few hundred extents, the extents
  * themselves are drawn, as on a small tree.
  */
 export function BigBlockMap() {
@@ -118,10 +120,13 @@ export function BigBlockMap() {
       const x0 = sc(bins.b0 + i * binW);
       const x1 = sc(bins.b0 + (i + 1) * binW);
       if (x1 < 0 || x0 > width) continue;
-      const h = Math.max(2, TRACK_H * Math.min(1, cov / binW));
+      // the column: the status mix of the bin's extents, full height; the strip under it: the
+      // share of the bin's blocks that the tree holds
+      const h = TRACK_H - COVER_H - 1;
       const mix = bins.mix[i]!;
       const total = mix.reduce((a, b) => a + b, 0) || 1;
-      let y = TRACK_Y + TRACK_H;
+      let y = TRACK_Y + h;
+      const w = Math.max(1, x1 - x0 - 0.5);
       mix.forEach((m, c) => {
         if (!m) return;
         const sh = (h * m) / total;
@@ -131,12 +136,23 @@ export function BigBlockMap() {
             key={`${i}-${c}`}
             x={x0}
             y={y}
-            width={Math.max(1, x1 - x0 - 0.5)}
+            width={w}
             height={sh}
             fill={statusFill(CATEGORIES[c] === 'other' ? '' : CATEGORIES[c]!)}
           />,
         );
       });
+      const share = Math.min(1, cov / binW);
+      out.push(
+        <rect
+          key={`${i}-cover`}
+          className="bin-cover"
+          x={x0}
+          y={TRACK_Y + TRACK_H - 1 - COVER_H * share}
+          width={w}
+          height={Math.max(1, COVER_H * share)}
+        />,
+      );
     }
     return out;
     // sc is a function of the zoom transform and the base scale, both in the deps
@@ -179,7 +195,7 @@ export function BigBlockMap() {
           height={HEIGHT}
           tabIndex={0}
           role="group"
-          aria-label={`Block map of inode ${ino}: ${count.toLocaleString('en-US')} extents in blocks ${big.first} to ${big.end - 1}, ${bins.extents ? `${bins.extents.length} extents in view` : `drawn as ${n} bins of about ${perBin.toLocaleString('en-US')} blocks, each as tall as the share of its blocks in the tree and split by status`}. Left and right pan, + and - zoom, 0 fits.`}
+          aria-label={`Block map of inode ${ino}: ${count.toLocaleString('en-US')} extents in blocks ${big.first} to ${big.end - 1}, ${bins.extents ? `${bins.extents.length} extents in view` : `drawn as ${n} bins of about ${perBin.toLocaleString('en-US')} blocks: each bin's column is split by the statuses of its extents, and a strip under it is as tall as the share of its blocks in the tree`}. Left and right pan, + and - zoom, 0 fits.`}
           className="map-svg"
           data-bins={bins.extents ? 0 : n}
           onKeyDown={onKeyDown}
