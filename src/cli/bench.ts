@@ -1,6 +1,6 @@
 /** `esx bench`: runs the seeded workload on the engine and prints ops/s and memory. */
 import { writeFileSync } from 'node:fs';
-import { History } from '../core/history.ts';
+import { DEFAULT_CHECKPOINT_BUDGET, History } from '../core/history.ts';
 import type { Op } from '../core/ops.ts';
 import { statusName } from '../core/status.ts';
 import { Superblock } from '../core/superblock.ts';
@@ -128,6 +128,7 @@ export function runSeekBench(count: number, seed: number, write: (s: string) => 
   const live = end.pool.live;
   let x = seed * 7919;
   const times: number[] = [];
+  const t1 = performance.now();
   for (let i = 0; i < 300; i++) {
     x = (x * 1103515245 + 12345) % 2147483648;
     const k = x % (count + 1);
@@ -135,15 +136,20 @@ export function runSeekBench(count: number, seed: number, write: (s: string) => 
     h.seek(k);
     times.push(performance.now() - s);
   }
+  const seekMs = performance.now() - t1;
   times.sort((a, b) => a - b);
   const pct = (p: number) =>
     times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!.toFixed(2);
   const mem = process.memoryUsage();
+  const cp = h.checkpointStats();
   write(
     `history: ${count} ops (${live} live extents at the end), built in ${buildMs.toFixed(0)} ms\n`,
   );
   write(
-    `  seek to a random op: p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${times.at(-1)!.toFixed(2)} ms (300 seeks)\n`,
+    `  seek to a random op: p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${times.at(-1)!.toFixed(2)} ms (300 seeks in ${seekMs.toFixed(0)} ms)\n`,
+  );
+  write(
+    `  checkpoints: ${cp.checkpoints}, one every ${cp.interval} ops, ${cp.fullCopies} of them full copies, the rest deltas: ${mb(cp.bytes)} (budget ${mb(DEFAULT_CHECKPOINT_BUDGET)})\n`,
   );
   write(
     `  memory: checkpoints ${mb(h.checkpointBytes())}; heap used ${mb(mem.heapUsed - heap0.heapUsed)} + array buffers ${mb(mem.arrayBuffers - heap0.arrayBuffers)} over the start\n`,

@@ -3,6 +3,7 @@ import { mulberry32 } from './workloads.ts';
 import { dumpState } from './dump.ts';
 import { History } from './history.ts';
 import { applyOp, newSuperblock, type Op } from './ops.ts';
+import type { Superblock } from './superblock.ts';
 
 const prng = mulberry32;
 
@@ -129,5 +130,141 @@ describe('History.appendRecorded', () => {
     }
     expect(JSON.stringify(dumpState(b.seek(400)))).toBe(JSON.stringify(dumpState(a.seek(400))));
     expect(JSON.stringify(dumpState(b.seek(133)))).toBe(JSON.stringify(dumpState(a.seek(133))));
+  });
+});
+
+/** Exact copies of the state after every prefix (node ids, free list, counters and all). */
+function prefixCopies(ops: Op[], inodes: number): Superblock[] {
+  const sb = newSuperblock(inodes);
+  const out = [sb.clone()];
+  for (const op of ops) {
+    applyOp(sb, op);
+    out.push(sb.clone());
+  }
+  return out;
+}
+
+/**
+ * Where two superblocks differ, field by field (the pool's and the per-inode arrays element by
+ * element, up to the pool's high-water mark as `clone` cuts it), or null when they are the same.
+ */
+function difference(a: Superblock, b: Superblock): string | null {
+  return differ(a.clone(), b.clone(), 'sb');
+}
+
+function differ(x: unknown, y: unknown, path: string): string | null {
+  if (ArrayBuffer.isView(x) && ArrayBuffer.isView(y)) {
+    const xs = x as unknown as ArrayLike<number>;
+    const ys = y as unknown as ArrayLike<number>;
+    if (x.constructor !== y.constructor || xs.length !== ys.length) return `${path}: shape`;
+    for (let i = 0; i < xs.length; i++)
+      if (!Object.is(xs[i], ys[i])) return `${path}[${i}]: ${xs[i]} vs ${ys[i]}`;
+    return null;
+  }
+  if (typeof x === 'object' && x !== null && typeof y === 'object' && y !== null) {
+    const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
+    for (const k of keys) {
+      const d = differ(Reflect.get(x, k), Reflect.get(y, k), `${path}.${k}`);
+      if (d) return d;
+    }
+    return null;
+  }
+  return Object.is(x, y) ? null : `${path}: ${String(x)} vs ${String(y)}`;
+}
+
+/** randomOps with an add_inodes now and then, and ops on the new inodes. */
+function growingOps(seed: number, n: number): Op[] {
+  const rnd = prng(seed);
+  let inodes = 3;
+  return randomOps(seed, n).map((op) => {
+    if (rnd() < 0.01) {
+      inodes += 1 + Math.floor(rnd() * 12);
+      return { op: 'add_inodes', count: inodes };
+    }
+    return 'ino' in op ? { ...op, ino: 1 + Math.floor(rnd() * inodes) } : op;
+  });
+}
+
+describe('History.seek exactness', () => {
+  // Budgets from roomy to tiny: the tiny ones drop full copies and merge checkpoints over and
+  // over, which is where a wrong delta or a stale tail would show.
+  for (const [seed, interval, budget] of [
+    [31, 64, 1 << 30],
+    [32, 16, 60_000],
+    [33, 8, 20_000],
+    [34, 4, 5_000],
+  ] as const) {
+    it(`History.seek lands on the replayed state exactly, seed ${seed}, budget ${budget}`, () => {
+      const ops = growingOps(seed, 2500);
+      const want = prefixCopies(ops, 3);
+      const h = new History(newSuperblock(3), interval, budget);
+      const rnd = prng(seed + 1);
+      ops.forEach((op, k) => {
+        h.append(op);
+        // seeks while the log grows, so thinning happens between them
+        if (k % 97 === 0) {
+          const j = Math.floor(rnd() * (k + 2));
+          expect(difference(h.seek(j), want[j]!), `seek ${j} at length ${k + 1}`).toBeNull();
+        }
+      });
+      if (budget < 1 << 20) expect(h.interval).toBeGreaterThan(interval);
+      for (let i = 0; i < 150; i++) {
+        const k = Math.floor(rnd() * (ops.length + 1));
+        expect(difference(h.seek(k), want[k]!), `seek ${k}`).toBeNull();
+      }
+      for (let k = 1200; k > 1100; k--) expect(difference(h.seek(k), want[k]!)).toBeNull();
+      for (let k = 1100; k < 1200; k++) expect(difference(h.seek(k), want[k]!)).toBeNull();
+    });
+  }
+
+  it('History doubles the interval as the state grows, and still seeks exactly', () => {
+    // extents a block apart never merge, so the pool grows by one node per insert
+    const rnd = prng(38);
+    const ops: Op[] = [];
+    for (let k = 0; k < 3000; k++) {
+      const ino = 1 + Math.floor(rnd() * 3);
+      const lblk = 2 * Math.floor(rnd() * 5000);
+      if (rnd() < 0.8) ops.push({ op: 'insert', ino, lblk, len: 1, pblk: lblk, status: 'W' });
+      else ops.push({ op: 'remove', ino, lblk, len: 1 + Math.floor(rnd() * 40) });
+    }
+    const want = prefixCopies(ops, 3);
+    const h = new History(newSuperblock(3), 2);
+    for (const op of ops) h.append(op);
+    expect(h.seek(ops.length).pool.live).toBeGreaterThan(1000);
+    expect(h.interval).toBeGreaterThanOrEqual(16);
+    for (let i = 0; i < 100; i++) {
+      const k = Math.floor(rnd() * (ops.length + 1));
+      expect(difference(h.seek(k), want[k]!), `seek ${k}`).toBeNull();
+    }
+  });
+
+  it('History.checkpointBytes stays within the budget while there are more than two', () => {
+    const ops = growingOps(35, 4000);
+    for (const budget of [30_000, 100_000, 400_000]) {
+      const h = new History(newSuperblock(3), 8, budget);
+      ops.forEach((op, k) => {
+        h.append(op);
+        if (h.checkpointStats().checkpoints > 2)
+          expect(h.checkpointBytes(), `op ${k}`).toBeLessThanOrEqual(budget);
+      });
+      const s = h.checkpointStats();
+      expect(s.bytes).toBe(h.checkpointBytes());
+      expect(s.fullCopies).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('History.truncate and append after thinning still seek exactly', () => {
+    const ops = growingOps(36, 3000);
+    const other = growingOps(37, 800);
+    const h = new History(newSuperblock(3), 8, 15_000);
+    for (const op of ops) h.append(op);
+    for (const n of [2999, 2500, 1777]) {
+      h.truncate(n);
+      expect(difference(h.seek(n), prefixCopies(ops.slice(0, n), 3)[n]!)).toBeNull();
+    }
+    for (const op of other) h.append(op);
+    const want = prefixCopies([...ops.slice(0, 1777), ...other], 3);
+    for (const k of [0, 1, 1000, 1776, 1777, 1778, 2000, 2577, 2100])
+      expect(difference(h.seek(k), want[k]!), `seek ${k}`).toBeNull();
   });
 });

@@ -94,6 +94,71 @@ export class RbPool {
     return c;
   }
 
+  /**
+   * Makes this pool an exact copy of `src` (nodes, roots, free list, counters), writing into its
+   * own arrays when they are big enough, so that a seek allocates nothing and leaves the garbage
+   * collector alone. Slots at and past `src`'s high-water mark keep stale values: no one reads a
+   * slot there before `alloc` hands it out and its caller fills it. O(src nodes). The tracer is
+   * kept.
+   */
+  copyFrom(src: RbPool): void {
+    const top = src.top;
+    this.top = 0; // nothing of ours is worth keeping if the arrays have to grow
+    this.reserve(top);
+    this.left.set(src.left.subarray(0, top));
+    this.right.set(src.right.subarray(0, top));
+    this.parent.set(src.parent.subarray(0, top));
+    this.color.set(src.color.subarray(0, top));
+    this.lblk.set(src.lblk.subarray(0, top));
+    this.len.set(src.len.subarray(0, top));
+    this.pblk.set(src.pblk.subarray(0, top));
+    this.status.set(src.status.subarray(0, top));
+    this.root = copyColumn(this.root, src.root);
+    this.top = top;
+    this.freeHead = src.freeHead;
+    this.live = src.live;
+  }
+
+  /** Makes room for `nodes` slots (growing at least twofold), keeping the nodes in use. */
+  reserve(nodes: number): void {
+    if (this.capacity < nodes) this.resize(Math.max(nodes, this.capacity * 2));
+  }
+
+  /**
+   * What changed from `prev` (an earlier state of the same pool) to this one: the slots whose
+   * fields differ or that are new, the roots, the free list head and the counters. O(nodes).
+   */
+  diff(prev: RbPool): PoolDelta {
+    return {
+      nodes: diffColumns(this.columns(), this.top, prev.columns(), prev.top),
+      roots: diffColumns([this.root], this.root.length, [prev.root], prev.root.length),
+      freeHead: this.freeHead,
+      live: this.live,
+    };
+  }
+
+  /** Applies `d` to the state it was taken from, which this pool must hold. O(changes). */
+  patch(d: PoolDelta): void {
+    this.reserve(d.nodes.rows);
+    patchColumns(this.columns(), d.nodes);
+    if (this.root.length !== d.roots.rows) this.root = resized(this.root, d.roots.rows);
+    patchColumns([this.root], d.roots);
+    this.top = d.nodes.rows;
+    this.freeHead = d.freeHead;
+    this.live = d.live;
+  }
+
+  /** The per-node arrays, in a fixed order (the order of a delta's columns). */
+  private columns(): Column[] {
+    const { left, right, parent, color, lblk, len, pblk, status } = this;
+    return [left, right, parent, color, lblk, len, pblk, status];
+  }
+
+  /** Bytes a copy of the pool holds (`clone` cuts the arrays at the high-water mark). */
+  usedBytes(): number {
+    return this.top * (4 * 5 + 1 + 8 + 1) + this.root.byteLength;
+  }
+
   /** Bytes held by the typed arrays (what the engine's state costs, bar small objects). */
   byteSize(): number {
     return this.capacity * (4 * 5 + 1 + 8 + 1) + this.root.byteLength;
@@ -105,7 +170,7 @@ export class RbPool {
     if (n !== NIL) {
       this.freeHead = this.right[n]!;
     } else {
-      if (this.top === this.capacity) this.grow();
+      if (this.top === this.capacity) this.resize(this.capacity * 2);
       n = this.top++;
     }
     this.left[n] = NIL;
@@ -129,33 +194,17 @@ export class RbPool {
     return n > 0 && n < this.top && this.left[n]! >= 0;
   }
 
-  private grow(): void {
-    const cap = this.capacity * 2;
-    const i32 = (a: Int32Array) => {
-      const b = new Int32Array(cap);
-      b.set(a);
-      return b;
-    };
-    const u32 = (a: Uint32Array) => {
-      const b = new Uint32Array(cap);
-      b.set(a);
-      return b;
-    };
-    const u8 = (a: Uint8Array) => {
-      const b = new Uint8Array(cap);
-      b.set(a);
-      return b;
-    };
-    this.left = i32(this.left);
-    this.right = i32(this.right);
-    this.parent = i32(this.parent);
-    this.color = u8(this.color);
-    this.lblk = u32(this.lblk);
-    this.len = u32(this.len);
-    const pblk = new Float64Array(cap);
-    pblk.set(this.pblk);
-    this.pblk = pblk;
-    this.status = u8(this.status);
+  /** Moves the node arrays to ones of `cap` slots, keeping the nodes below the high-water mark. */
+  private resize(cap: number): void {
+    const keep = Math.min(this.top, cap);
+    this.left = resized(this.left, cap, keep);
+    this.right = resized(this.right, cap, keep);
+    this.parent = resized(this.parent, cap, keep);
+    this.color = resized(this.color, cap, keep);
+    this.lblk = resized(this.lblk, cap, keep);
+    this.len = resized(this.len, cap, keep);
+    this.pblk = resized(this.pblk, cap, keep);
+    this.status = resized(this.status, cap, keep);
     this.capacity = cap;
   }
 
@@ -600,4 +649,196 @@ export class RbPool {
     }
     return p;
   }
+}
+
+// -----------------------------------------------------------------------------------------------
+// Column deltas: what changed between two states of a table of parallel typed arrays (the pool's
+// nodes, its roots, the superblock's per-inode arrays). History keeps them between checkpoints
+// instead of full copies: a few thousand ops change a few thousand rows of a million.
+
+/** One column of a table (all of a table's columns have the same length). */
+export type Column = Int32Array | Uint32Array | Uint8Array | Float64Array;
+
+/** The rows of a table that differ between two states, with their values in the later one. */
+export interface ColumnsDelta {
+  /** The table's length in the later state. */
+  readonly rows: number;
+  /** The changed rows (and every row past the earlier state's length), ascending. */
+  readonly idx: Int32Array;
+  /** Per column, the values of those rows. */
+  readonly vals: readonly Column[];
+}
+
+/** What changed in a pool: its nodes (rows: the high-water mark), roots and free list. */
+export interface PoolDelta {
+  readonly nodes: ColumnsDelta;
+  readonly roots: ColumnsDelta;
+  readonly freeHead: number;
+  readonly live: number;
+}
+
+/** `a` at length `n`, keeping its first `keep` values (the rest are zero). O(n). */
+export function resized<T extends Column>(a: T, n: number, keep = Math.min(a.length, n)): T {
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a.subarray(0, keep));
+  return b;
+}
+
+/** `src`'s values in `dst` when the lengths match (no allocation), else a copy of `src`. */
+export function copyColumn<T extends Column>(dst: T, src: T): T {
+  if (dst.length !== src.length) return src.slice() as T;
+  dst.set(src);
+  return dst;
+}
+
+/**
+ * The delta from table `prev` (its first `prevRows` rows) to table `cur` (its first `rows`).
+ * Columns are compared one at a time, each in a tight loop. O(rows × columns).
+ */
+export function diffColumns(
+  cur: readonly Column[],
+  rows: number,
+  prev: readonly Column[],
+  prevRows: number,
+): ColumnsDelta {
+  const common = Math.min(rows, prevRows);
+  const changed = new Uint8Array(common);
+  for (let c = 0; c < cur.length; c++) markChanged(cur[c]!, prev[c]!, common, changed);
+  let count = rows - common;
+  for (let i = 0; i < common; i++) count += changed[i]!;
+  const idx = new Int32Array(count);
+  let k = 0;
+  for (let i = 0; i < common; i++) if (changed[i]) idx[k++] = i;
+  for (let i = common; i < rows; i++) idx[k++] = i;
+  return { rows, idx, vals: cur.map((col) => gather(col, idx)) };
+}
+
+// The loops below see one element type each (bytes, or 32-bit words: Uint32 and Float64 columns
+// are read through Int32Array views of their bytes), so that V8 compiles each to a tight loop; a
+// loop over the Column union runs several times slower. Comparing words also compares pblk bit
+// for bit.
+
+function markChanged(a: Column, b: Column, n: number, changed: Uint8Array): void {
+  if (a instanceof Uint8Array) markBytes(a, b as Uint8Array, n, changed);
+  else if (a instanceof Float64Array) markPairs(words(a), words(b as Float64Array), n, changed);
+  else markWords(words(a), words(b as Int32Array | Uint32Array), n, changed);
+}
+
+function markBytes(a: Uint8Array, b: Uint8Array, n: number, changed: Uint8Array): void {
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) changed[i] = 1;
+}
+
+function markWords(a: Int32Array, b: Int32Array, n: number, changed: Uint8Array): void {
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) changed[i] = 1;
+}
+
+function markPairs(a: Int32Array, b: Int32Array, n: number, changed: Uint8Array): void {
+  for (let i = 0; i < n; i++)
+    if (a[2 * i] !== b[2 * i] || a[2 * i + 1] !== b[2 * i + 1]) changed[i] = 1;
+}
+
+/** The bytes of `a` as 32-bit words. */
+function words(a: Int32Array | Uint32Array | Float64Array): Int32Array {
+  return a instanceof Int32Array ? a : new Int32Array(a.buffer, a.byteOffset, a.byteLength >> 2);
+}
+
+function gather<T extends Column>(col: T, idx: Int32Array): T {
+  const out = new (col.constructor as new (n: number) => T)(idx.length);
+  if (col instanceof Uint8Array) gatherBytes(col, idx, out as Uint8Array);
+  else if (col instanceof Float64Array) gatherPairs(words(col), idx, words(out as Float64Array));
+  else gatherWords(words(col), idx, words(out as Int32Array | Uint32Array));
+  return out;
+}
+
+function gatherBytes(col: Uint8Array, idx: Int32Array, out: Uint8Array): void {
+  for (let k = 0; k < idx.length; k++) out[k] = col[idx[k]!]!;
+}
+
+function gatherWords(col: Int32Array, idx: Int32Array, out: Int32Array): void {
+  for (let k = 0; k < idx.length; k++) out[k] = col[idx[k]!]!;
+}
+
+function gatherPairs(col: Int32Array, idx: Int32Array, out: Int32Array): void {
+  for (let k = 0; k < idx.length; k++) {
+    const i = idx[k]!;
+    out[2 * k] = col[2 * i]!;
+    out[2 * k + 1] = col[2 * i + 1]!;
+  }
+}
+
+/** Writes `d`'s values into `cols`, which must hold at least `d.rows` rows. O(changes). */
+export function patchColumns(cols: readonly Column[], d: ColumnsDelta): void {
+  for (let c = 0; c < cols.length; c++) {
+    const col = cols[c]!;
+    const vals = d.vals[c]!;
+    if (col instanceof Uint8Array) scatterBytes(col, d.idx, vals as Uint8Array);
+    else if (col instanceof Float64Array)
+      scatterPairs(words(col), d.idx, words(vals as Float64Array));
+    else scatterWords(words(col), d.idx, words(vals as Int32Array | Uint32Array));
+  }
+}
+
+function scatterBytes(col: Uint8Array, idx: Int32Array, vals: Uint8Array): void {
+  for (let k = 0; k < idx.length; k++) col[idx[k]!] = vals[k]!;
+}
+
+function scatterWords(col: Int32Array, idx: Int32Array, vals: Int32Array): void {
+  for (let k = 0; k < idx.length; k++) col[idx[k]!] = vals[k]!;
+}
+
+function scatterPairs(col: Int32Array, idx: Int32Array, vals: Int32Array): void {
+  for (let k = 0; k < idx.length; k++) {
+    const i = idx[k]!;
+    col[2 * i] = vals[2 * k]!;
+    col[2 * i + 1] = vals[2 * k + 1]!;
+  }
+}
+
+/** The delta `a` then `b`: their rows merged, `b`'s values winning. O(|a| + |b|). */
+export function composeColumns(a: ColumnsDelta, b: ColumnsDelta): ColumnsDelta {
+  const ai = a.idx;
+  const bi = b.idx;
+  // rows of `a` past `b`'s length are not part of the later state
+  let na = ai.length;
+  while (na > 0 && ai[na - 1]! >= b.rows) na--;
+  const idx = new Int32Array(na + bi.length);
+  const from = new Int32Array(idx.length); // k >= 0: a's entry k; ~k: b's entry k
+  let n = 0;
+  let i = 0;
+  let j = 0;
+  while (i < na || j < bi.length) {
+    if (j === bi.length || (i < na && ai[i]! < bi[j]!)) {
+      idx[n] = ai[i]!;
+      from[n++] = i++;
+    } else {
+      if (i < na && ai[i] === bi[j]) i++;
+      idx[n] = bi[j]!;
+      from[n++] = ~j++;
+    }
+  }
+  const vals = b.vals.map((bv, c) => {
+    const av = a.vals[c]!;
+    const out = new (bv.constructor as new (n: number) => Column)(n);
+    for (let k = 0; k < n; k++) {
+      const f = from[k]!;
+      out[k] = f >= 0 ? av[f]! : bv[~f]!;
+    }
+    return out;
+  });
+  return { rows: b.rows, idx: idx.slice(0, n), vals };
+}
+
+/** Composes two pool deltas (`a` then `b`). */
+export function composePoolDeltas(a: PoolDelta, b: PoolDelta): PoolDelta {
+  return {
+    nodes: composeColumns(a.nodes, b.nodes),
+    roots: composeColumns(a.roots, b.roots),
+    freeHead: b.freeHead,
+    live: b.live,
+  };
+}
+
+/** Bytes held by a delta's arrays. */
+export function columnsBytes(d: ColumnsDelta): number {
+  return d.idx.byteLength + d.vals.reduce((t, v) => t + v.byteLength, 0);
 }

@@ -7,7 +7,22 @@
  * them into result objects.
  */
 import type { EsErrorCode } from './errors.ts';
-import { BLACK, NIL, RbPool, type RbTracer } from './rbtree.ts';
+import {
+  BLACK,
+  NIL,
+  RbPool,
+  columnsBytes,
+  composeColumns,
+  composePoolDeltas,
+  copyColumn,
+  diffColumns,
+  patchColumns,
+  resized,
+  type Column,
+  type ColumnsDelta,
+  type PoolDelta,
+  type RbTracer,
+} from './rbtree.ts';
 import { ST_DELAYED, ST_UNWRITTEN, ST_WRITTEN } from './status.ts';
 
 /** EXT_MAX_BLOCKS: a range is valid when lblk + len <= this, so its last block is <= 0xfffffffe. */
@@ -130,6 +145,62 @@ export class Superblock {
     c.lruPrev = this.lruPrev.slice();
     c.lruNext = this.lruNext.slice();
     return c;
+  }
+
+  /**
+   * Makes this superblock an exact copy of `src` (trees, caches, counters, LRU, last results),
+   * reusing its own arrays where they fit, so that restoring a checkpoint allocates nothing.
+   * O(nodes + inodes). The tracer is kept.
+   */
+  copyFrom(src: Superblock): void {
+    this.pool.copyFrom(src.pool);
+    this.cacheEs = copyColumn(this.cacheEs, src.cacheEs);
+    this.lruNr = copyColumn(this.lruNr, src.lruNr);
+    this.extCount = copyColumn(this.extCount, src.extCount);
+    this.lruPrev = copyColumn(this.lruPrev, src.lruPrev);
+    this.lruNext = copyColumn(this.lruNext, src.lruNext);
+    for (const k of SCALARS) this[k] = src[k];
+  }
+
+  /**
+   * What changed from `prev`, an earlier state of this superblock, to this one: the nodes and
+   * inodes whose fields differ, with their new values, and every counter. O(nodes + inodes).
+   */
+  diff(prev: Superblock): SbDelta {
+    return {
+      pool: this.pool.diff(prev.pool),
+      inodes: diffColumns(
+        this.inodeColumns(),
+        this.cacheEs.length,
+        prev.inodeColumns(),
+        prev.cacheEs.length,
+      ),
+      scalars: Float64Array.from(SCALARS, (k) => this[k]),
+    };
+  }
+
+  /**
+   * Turns the state `d` was taken from (which this superblock must hold) into the state it was
+   * taken to. O(changes), bar growing the arrays.
+   */
+  patch(d: SbDelta): void {
+    this.pool.patch(d.pool);
+    const rows = d.inodes.rows;
+    if (this.cacheEs.length !== rows) {
+      // the new rows are all in the delta, so the fill does not matter
+      this.cacheEs = resized(this.cacheEs, rows);
+      this.lruNr = resized(this.lruNr, rows);
+      this.extCount = resized(this.extCount, rows);
+      this.lruPrev = resized(this.lruPrev, rows);
+      this.lruNext = resized(this.lruNext, rows);
+    }
+    patchColumns(this.inodeColumns(), d.inodes);
+    SCALARS.forEach((k, i) => (this[k] = d.scalars[i]!));
+  }
+
+  /** The per-inode arrays, in a fixed order (the order of a delta's columns). */
+  private inodeColumns(): Column[] {
+    return [this.cacheEs, this.lruNr, this.extCount, this.lruPrev, this.lruNext];
   }
 
   /** Adds inodes up to `n` (never removes any): each new inode has an empty tree, off the LRU. */
@@ -730,6 +801,52 @@ export class Superblock {
   isBlack(n: number): boolean {
     return this.pool.color[n] === BLACK;
   }
+}
+
+/** The number fields of a superblock: its state besides the arrays. */
+const SCALARS = [
+  'inodeCount',
+  'lookups',
+  'cacheHits',
+  'rFound',
+  'rLblk',
+  'rLen',
+  'rStatus',
+  'rPblk',
+  'rRet',
+  'rShrunk',
+  'nLblk',
+  'nLen',
+  'nPblk',
+  'nStatus',
+] as const;
+
+/** How a superblock changed between two of its states (see `Superblock.diff`). */
+export interface SbDelta {
+  readonly pool: PoolDelta;
+  /** Rows of the per-inode arrays: cacheEs, lruNr, extCount, lruPrev, lruNext. */
+  readonly inodes: ColumnsDelta;
+  /** The number fields, in SCALARS order. */
+  readonly scalars: Float64Array;
+}
+
+/** The delta `a` then `b` (b taken from the state a leads to). O(|a| + |b|). */
+export function composeDeltas(a: SbDelta, b: SbDelta): SbDelta {
+  return {
+    pool: composePoolDeltas(a.pool, b.pool),
+    inodes: composeColumns(a.inodes, b.inodes),
+    scalars: b.scalars,
+  };
+}
+
+/** Bytes held by a delta's arrays. */
+export function deltaBytes(d: SbDelta): number {
+  return (
+    columnsBytes(d.pool.nodes) +
+    columnsBytes(d.pool.roots) +
+    columnsBytes(d.inodes) +
+    d.scalars.byteLength
+  );
 }
 
 function isU32(x: number): boolean {
