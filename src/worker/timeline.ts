@@ -42,6 +42,7 @@ export class Timeline {
   private recs = new Map<number, RecordedOp>();
   /** The state before op `k`, kept while the cursor is inside op k. */
   private pre: { k: number; sb: Superblock } | null = null;
+  private preBuf: Superblock | null = null;
 
   constructor(base: TimelineBase = { inodes: 1 }) {
     this.base = base;
@@ -224,7 +225,13 @@ export class Timeline {
 
   /** The state before op `k`: a copy kept while the cursor is inside op k. */
   preOf(k: number): Superblock {
-    if (this.pre?.k !== k) this.pre = { k, sb: this.history.seek(k).clone() };
+    if (this.pre?.k !== k) {
+      const at = this.history.seek(k);
+      // copied into the same arrays each time: a million-node copy allocates nothing
+      if (this.preBuf) this.preBuf.copyFrom(at);
+      else this.preBuf = at.clone();
+      this.pre = { k, sb: this.preBuf };
+    }
     return this.pre.sb;
   }
 
