@@ -1,5 +1,4 @@
-import { useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { scaleLinear } from 'd3-scale';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { zoomIdentity } from 'd3-zoom';
 import { useEsx } from '../../store/useEsx.ts';
 import {
@@ -15,12 +14,17 @@ import {
 import type { BigDetail } from '../../worker/protocol.ts';
 import { CATEGORIES } from '../../worker/bigTree.ts';
 import { useSize } from '../shared/useSize.ts';
-import { useZoom } from '../shared/useZoom.ts';
 import { statusFill } from '../shared/status.ts';
 import { BarView, TRACK_H, TRACK_Y } from './BarView.tsx';
 
-const AXIS_Y = 20;
-const HEIGHT = 112;
+import {
+  LookupMark,
+  MAP_HEIGHT as HEIGHT,
+  MapHead,
+  MapTrack,
+  mapKeys,
+  useBlockScale,
+} from './MapParts.tsx';
 /** Pixels per bin. */
 const BIN_PX = 3;
 /** Height of the strip that shows how much of a bin the tree covers. */
@@ -48,19 +52,8 @@ export function BigBlockMap() {
   const span = Math.max(16, big.end - big.first);
   const d0 = Math.max(0, big.first - span * 0.02);
   const d1 = big.end + span * 0.02;
-  const zoom = useZoom(svgRef, [1, Math.max(2, (d1 - d0) / 8)]);
+  const { zoom, base, sc } = useBlockScale(svgRef, d0, d1, width, Math.max(2, (d1 - d0) / 8), ino);
   const { setTransform } = zoom;
-  useEffect(() => {
-    setTransform(zoomIdentity);
-  }, [ino, setTransform]);
-  const base = useMemo(
-    () =>
-      scaleLinear()
-        .domain([d0, d1])
-        .range([10, Math.max(11, width - 10)]),
-    [d0, d1, width],
-  );
-  const sc = zoom.transform.rescaleX(base);
   const [v0, v1] = sc.domain() as [number, number];
 
   // ask for the bins of the range in view
@@ -91,23 +84,8 @@ export function BigBlockMap() {
   const bins = big.bins;
   const n = bins.covered.length;
   const binW = (bins.b1 - bins.b0) / n;
-  const ticks = sc.ticks(Math.max(2, Math.floor(width / 110))).filter((t) => Number.isInteger(t));
 
-  const onKeyDown = (e: KeyboardEvent) => {
-    const keys: Record<string, () => void> = {
-      ArrowLeft: () => zoom.translateBy(60 / zoom.transform.k, 0),
-      ArrowRight: () => zoom.translateBy(-60 / zoom.transform.k, 0),
-      '+': () => zoom.scaleBy(1.5),
-      '=': () => zoom.scaleBy(1.5),
-      '-': () => zoom.scaleBy(1 / 1.5),
-      '0': () => setTransform(zoomIdentity),
-    };
-    const f = keys[e.key];
-    if (f) {
-      e.preventDefault();
-      f();
-    }
-  };
+  const onKeyDown = mapKeys(zoom);
 
   // columns depend on the bins and the block range in view only: a pan of the tree re-renders
   // this panel with the same bins, and React skips the same elements
@@ -161,33 +139,7 @@ export function BigBlockMap() {
   const perBin = Math.max(1, Math.round(binW));
   return (
     <section className="panel map-panel" aria-labelledby="map-title">
-      <div className="panel-head">
-        <h2 id="map-title">Block map · inode {ino}</h2>
-        <span className="pill">
-          blocks {Math.max(0, Math.floor(v0))} to {Math.ceil(v1)}
-        </span>
-        <div className="tools" role="toolbar" aria-label="Block map view">
-          <button
-            type="button"
-            className="icon"
-            aria-label="Zoom block map in"
-            onClick={() => zoom.scaleBy(1.5)}
-          >
-            +
-          </button>
-          <button
-            type="button"
-            className="icon"
-            aria-label="Zoom block map out"
-            onClick={() => zoom.scaleBy(1 / 1.5)}
-          >
-            −
-          </button>
-          <button type="button" className="quiet" onClick={() => setTransform(zoomIdentity)}>
-            Fit blocks
-          </button>
-        </div>
-      </div>
+      <MapHead ino={ino} v0={v0} v1={v1} zoom={zoom} />
       <div className="map-canvas" ref={boxRef}>
         <svg
           ref={svgRef}
@@ -200,22 +152,7 @@ export function BigBlockMap() {
           data-bins={bins.extents ? 0 : n}
           onKeyDown={onKeyDown}
         >
-          <rect
-            className="not-cached"
-            x={0}
-            y={TRACK_Y}
-            width={width}
-            height={TRACK_H}
-            fill="url(#not-cached)"
-          />
-          <g className="axis" aria-hidden="true">
-            {ticks.map((t) => (
-              <g key={t} transform={`translate(${sc(t)},0)`}>
-                <line y1={AXIS_Y - 4} y2={TRACK_Y + TRACK_H + 4} />
-                <text y={AXIS_Y - 8}>{t}</text>
-              </g>
-            ))}
-          </g>
+          <MapTrack sc={sc} width={width} />
           {bins.extents ? (
             <g className="bars">
               {bins.extents.map(([lblk, len, status, pblk]) => {
@@ -242,21 +179,7 @@ export function BigBlockMap() {
               {columns}
             </g>
           )}
-          {mark !== null && (
-            <g
-              className="lookup-mark"
-              transform={`translate(${sc(mark + 0.5)},0)`}
-              data-lblk={mark}
-              role="img"
-              aria-label={`last lookup: block ${mark}`}
-            >
-              <line y1={TRACK_Y - 4} y2={TRACK_Y + TRACK_H + 6} />
-              <path
-                d={`M -6 ${TRACK_Y + TRACK_H + 14} L 6 ${TRACK_Y + TRACK_H + 14} L 0 ${TRACK_Y + TRACK_H + 6} Z`}
-              />
-              <text y={TRACK_Y + TRACK_H + 27}>lookup {mark}</text>
-            </g>
-          )}
+          {mark !== null && <LookupMark sc={sc} block={mark} />}
         </svg>
       </div>
     </section>

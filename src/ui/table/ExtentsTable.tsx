@@ -232,18 +232,7 @@ function SmallTable() {
       </div>
       <div className="table-scroll">
         <table aria-label={`Extents of inode ${ino}`}>
-          <thead>
-            <tr>
-              <th scope="col">
-                <Term term="lblk" />
-              </th>
-              <th scope="col">len</th>
-              <th scope="col">status</th>
-              <th scope="col">
-                <Term term="pblk" />
-              </th>
-            </tr>
-          </thead>
+          <Head />
           <tbody>
             {rows.map(([lblk, len, status, pblk]) => (
               <Row
