@@ -121,3 +121,34 @@ test('a 100,000-extent tree: collapsed subtrees open on click and on Enter, Go t
     serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
   ).toEqual([]);
 });
+
+test('Go to block on a small tree marks the node and the row, and centres the node', async ({
+  page,
+}) => {
+  const app = new Tools(page);
+  await app.open();
+  await app.command(
+    'insert 1 0 8 1000 W\ninsert 1 16 6 0 D\ninsert 1 24 8 2000 U\ninsert 1 40 10 0 H',
+  );
+  const goTo = page.getByRole('textbox', { name: 'Go to block' });
+  await goTo.fill('27');
+  await goTo.press('Enter');
+  await expect(page.locator('#goto-said')).toHaveText(
+    /^Block 27 is in extent \[24\/8\) U at 2000, depth \d\.$/,
+  );
+  const node = page.locator('.rb-node[data-mark="found"]');
+  await expect(node).toHaveAttribute('data-lblk', '24');
+  await expect(node).toHaveAttribute('aria-description', 'found by Go to block');
+  await expect(app.table(1).locator('tr[data-found="true"] td').first()).toHaveText('found: 24');
+  // the node is in the middle of the drawing
+  const box = (await node.boundingBox())!;
+  const view = (await page.locator('.tree-svg').boundingBox())!;
+  expect(Math.abs(box.x + box.width / 2 - (view.x + view.width / 2))).toBeLessThan(30);
+  // a gap names the next extent; nothing stays marked
+  await goTo.fill('10');
+  await goTo.press('Enter');
+  await expect(page.locator('#goto-said')).toHaveText(
+    'No extent of inode 1 covers block 10; the next extent starts at block 16.',
+  );
+  await expect(page.locator('.rb-node[data-mark="found"]')).toHaveCount(0);
+});
