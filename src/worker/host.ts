@@ -222,7 +222,7 @@ export class EngineHost {
         t.seek({ op: t.length, step: 0 }); // workloads append to the end of the log
         for (let i = 0; i < ops.length; i += CHUNK_OPS) {
           const chunk = ops.slice(i, i + CHUNK_OPS);
-          t.apply(chunk);
+          t.apply(chunk, true);
           // the ops travel with the progress, a chunk at a time, so that no single message
           // makes the page decode a hundred thousand objects at once
           emit({
@@ -271,7 +271,7 @@ export class EngineHost {
       const fresh = new Timeline({ inodes: r.inodes });
       for (let i = 0; i < r.ops.length; i += CHUNK_OPS) {
         const chunk = r.ops.slice(i, i + CHUNK_OPS);
-        fresh.apply(chunk);
+        fresh.apply(chunk, true);
         emit({
           v: 2,
           id,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dumpInode } from '../core/dump.ts';
+import { dumpInode, dumpState } from '../core/dump.ts';
 import { parseCommand } from '../core/ops.ts';
 import { Timeline } from './timeline.ts';
 import { overlaySource, sourceExtents, sourceShape } from './treeSource.ts';
@@ -109,6 +109,18 @@ describe('Timeline.continueTo', () => {
 });
 
 describe('Timeline.apply', () => {
+  it('Timeline.apply: the state before the op just applied is the one a replay gives', () => {
+    const t = loaded();
+    const k = t.length;
+    t.apply([parseCommand('insert 1 15 2 150 W')]);
+    const fresh = loaded();
+    expect(dumpState(t.preOf(k))).toEqual(dumpState(fresh.stateAt(k)));
+    // and after a bulk apply (a workload chunk), the one before the op before it
+    t.apply([parseCommand('lookup 1 15')], true);
+    expect(dumpState(t.preOf(k))).toEqual(dumpState(fresh.stateAt(k)));
+    expect(dumpState(t.preOf(k + 1))).toEqual(dumpState(t.stateAt(k + 1)));
+  });
+
   it('Timeline.apply in the past drops the later ops and returns them', () => {
     const t = loaded();
     t.seek({ op: 2, step: 1 });

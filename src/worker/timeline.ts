@@ -80,8 +80,10 @@ export class Timeline {
   /**
    * Applies `ops` at the cursor: ops after the cursor (and the op the cursor is inside) are
    * dropped first and returned, so the caller can offer them back. The cursor goes to the end.
+   * Unless `bulk`, the state before the last op is kept (one copy into a reused buffer), so that
+   * stepping back into the op just done needs no seek in the history.
    */
-  apply(ops: readonly Op[]): { results: OpResult[]; dropped: Op[] } {
+  apply(ops: readonly Op[], bulk = false): { results: OpResult[]; dropped: Op[] } {
     const at = this.cursor.op;
     const dropped = this.history.ops.slice(at);
     if (dropped.length) {
@@ -92,6 +94,7 @@ export class Timeline {
     const results: OpResult[] = [];
     ops.forEach((op, i) => {
       if (i === ops.length - 1) {
+        if (!bulk) this.keepPre(this.history.length);
         const rec = this.history.appendRecorded(op);
         this.remember(this.history.length - 1, rec);
         results.push(rec.result);
@@ -225,14 +228,16 @@ export class Timeline {
 
   /** The state before op `k`: a copy kept while the cursor is inside op k. */
   preOf(k: number): Superblock {
-    if (this.pre?.k !== k) {
-      const at = this.history.seek(k);
-      // copied into the same arrays each time: a million-node copy allocates nothing
-      if (this.preBuf) this.preBuf.copyFrom(at);
-      else this.preBuf = at.clone();
-      this.pre = { k, sb: this.preBuf };
-    }
-    return this.pre.sb;
+    if (this.pre?.k !== k) this.keepPre(k);
+    return this.pre!.sb;
+  }
+
+  /** Copies the state after `k` ops into the reused buffer (a million nodes: a few ms). */
+  private keepPre(k: number): void {
+    const at = this.history.seek(k);
+    if (this.preBuf) this.preBuf.copyFrom(at);
+    else this.preBuf = at.clone();
+    this.pre = { k, sb: this.preBuf };
   }
 
   /** The engine at an op boundary (valid until the next call into the timeline). */
