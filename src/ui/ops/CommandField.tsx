@@ -1,4 +1,5 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { useEsx, useEsxStore } from '../../store/useEsx.ts';
 import { selectRemember, selectRun } from '../../store/selectors.ts';
 import { parseCommandLines } from '../../store/validate.ts';
@@ -27,10 +28,14 @@ export function CommandField() {
     if (parsed.ops.length === 0) return;
     remember(text);
     walk.current = null;
-    // Clear the field when the reply lands, so the page changes in one frame, not two.
+    // Clear the field when the reply lands, so the page changes in one frame, not two. The reply
+    // arrives outside any event, where React would defer this update to a later task (and frame);
+    // flushSync keeps it in the task that commits the reply.
     void run(parsed.ops).then(() => {
-      setError(null);
-      setText((t) => (t === text ? '' : t));
+      flushSync(() => {
+        setError(null);
+        setText((t) => (t === text ? '' : t));
+      });
     });
   };
 
