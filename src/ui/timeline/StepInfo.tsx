@@ -2,19 +2,26 @@
  * The current step: its kernel function (a link to the v3.9 source), the explanation (announced
  * politely to screen readers) and the op it belongs to.
  */
-import type { FocusOp } from '../../worker/protocol.ts';
+import { useEsx } from '../../store/useEsx.ts';
+import { selectFocus, selectLength } from '../../store/selectors.ts';
 import { sourceFile, sourceUrl } from './kernel.ts';
+import { selectHere } from './timelineSelectors.ts';
 
 const VERSION_NOTE =
   'Linux v3.9 is the closest public release: slightly later than the 3.9 merge-window code the model follows.';
 
-interface Props {
-  focus: FocusOp | null;
-  length: number;
-  note: string | null;
+/** Why play stopped (a breakpoint), and where: shown until the cursor moves on. */
+export interface StopNote {
+  text: string;
+  /** The cursor as "op:step". */
+  at: string;
 }
 
-export function StepInfo({ focus, length, note }: Props) {
+export function StepInfo({ stop }: { stop: StopNote | null }) {
+  const focus = useEsx(selectFocus);
+  const length = useEsx(selectLength);
+  const here = useEsx(selectHere);
+  const note = stop && stop.at === here ? stop.text : null;
   const step = focus ? focus.steps[focus.current] : undefined;
   const url = step ? sourceUrl(step.fn) : null;
   let text: string;
