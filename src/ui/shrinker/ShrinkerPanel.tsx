@@ -2,22 +2,24 @@
  * The Shrinker tab: run `ext4_es_shrink` with a `nr_to_scan` (or only count), play the sweep step
  * by step, and read the counters of the shrink op in focus. The counters come from the engine's
  * own answer (`ret`, `shrunk`) and the op's recorded steps, never from a second model here.
+ *
+ * The tab subscribes only to the shrink it would play and to a shrink in focus, so ops that are
+ * not shrinks do not re-render it.
  */
 import { useEffect, useRef, useState } from 'react';
+import type { Op } from '../../core/ops.ts';
 import type { EsxState } from '../../store/esxStore.ts';
-import { useEsx } from '../../store/useEsx.ts';
-import { selectCursor, selectFocus, selectOps, selectRun } from '../../store/selectors.ts';
+import { useEsx, useEsxStore } from '../../store/useEsx.ts';
+import { selectRun } from '../../store/selectors.ts';
 import { checkNumber } from '../../store/validate.ts';
-import type { FocusOp } from '../../worker/protocol.ts';
 import { Field } from '../ops/Field.tsx';
 import { sweepCounters } from './counters.ts';
 
 const selectSeek = (s: EsxState) => s.seek;
 const selectSetPlaying = (s: EsxState) => s.setPlaying;
 
-/** The index of the shrink (nr > 0) to play: the one in focus, else the last before the cursor. */
-function sweepIndex(focus: FocusOp | null, ops: EsxState['ops'], before: number): number | null {
-  if (focus && /^shrink [1-9]/.test(focus.command)) return focus.index;
+/** The last shrink (nr > 0) among the first `before` ops, or null. O(ops), hence the memo below. */
+function lastShrink(ops: readonly Op[], before: number): number | null {
   for (let i = Math.min(before, ops.length) - 1; i >= 0; i--) {
     const op = ops[i]!;
     if (op.op === 'shrink' && op.nr > 0) return i;
@@ -25,17 +27,37 @@ function sweepIndex(focus: FocusOp | null, ops: EsxState['ops'], before: number)
   return null;
 }
 
-function describeOp(op: EsxState['ops'][number] | undefined): string {
+// The last answer of lastShrink, for the same log and cursor: selectors run on every store change.
+let memo: { ops: readonly Op[]; before: number; index: number | null } | null = null;
+
+/** The index of the shrink (nr > 0) to play: the one in focus, else the last before the cursor. */
+const selectSweepIndex = (s: EsxState): number | null => {
+  const focus = s.snapshot?.focus ?? null;
+  if (focus && /^shrink [1-9]/.test(focus.command)) return focus.index;
+  const before = s.cursor.step > 0 ? s.cursor.op + 1 : s.cursor.op;
+  if (memo?.ops !== s.ops || memo.before !== before)
+    memo = { ops: s.ops, before, index: lastShrink(s.ops, before) };
+  return memo.index;
+};
+
+/** The op in focus when it is a shrink (its counters show), else null. */
+const selectShrinkFocus = (s: EsxState) => {
+  const focus = s.snapshot?.focus ?? null;
+  return focus?.command.startsWith('shrink ') ? focus : null;
+};
+
+function describeOp(op: Op | undefined): string {
   return op?.op === 'shrink' ? `shrink ${op.nr}` : 'shrink';
 }
 
 export function ShrinkerPanel() {
+  const store = useEsxStore();
   const run = useEsx(selectRun);
   const seek = useEsx(selectSeek);
   const setPlaying = useEsx(selectSetPlaying);
-  const focus = useEsx(selectFocus);
-  const ops = useEsx(selectOps);
-  const cursor = useEsx(selectCursor);
+  const focus = useEsx(selectShrinkFocus);
+  const target = useEsx(selectSweepIndex);
+  const targetOp = useEsx((s) => (target === null ? '' : describeOp(s.ops[target])));
   const [nr, setNr] = useState('8');
   const [error, setError] = useState<string | undefined>(undefined);
 
@@ -54,24 +76,25 @@ export function ShrinkerPanel() {
     void run([{ op: 'shrink', nr: c.value }]);
   };
 
-  const target = sweepIndex(focus, ops, cursor.step > 0 ? cursor.op + 1 : cursor.op);
-  // The sweep being played: playing stops once the cursor has left that shrink op.
-  const sweeping = useRef<number | null>(null);
+  // While a sweep plays, a watch on the cursor stops play once it has left that shrink op.
+  const unwatch = useRef<(() => void) | null>(null);
+  const stopWatching = () => {
+    unwatch.current?.();
+    unwatch.current = null;
+  };
+  useEffect(() => stopWatching, []);
   const play = async () => {
     if (target === null) return;
+    stopWatching();
     setPlaying(false);
     await seek({ op: target, step: 0 });
-    sweeping.current = target;
     setPlaying(true);
+    unwatch.current = store.subscribe((s) => {
+      if (s.cursor.op === target) return;
+      stopWatching();
+      s.setPlaying(false);
+    });
   };
-  useEffect(() => {
-    const k = sweeping.current;
-    if (k === null) return;
-    if (cursor.op > k || cursor.op < k) {
-      sweeping.current = null;
-      setPlaying(false);
-    }
-  }, [cursor, setPlaying]);
 
   const counters = focus ? sweepCounters(focus) : null;
   return (
@@ -116,7 +139,7 @@ export function ShrinkerPanel() {
         <span className="hint">
           {target === null
             ? 'Run a shrink first.'
-            : `Replays op ${target + 1} (${describeOp(ops[target])}) one step at a time.`}
+            : `Replays op ${target + 1} (${targetOp}) one step at a time.`}
         </span>
       </div>
       {counters ? (
