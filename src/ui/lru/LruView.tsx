@@ -3,7 +3,7 @@
  * shrinker's private scanned list and its cursor apart from it; inodes off the list apart. Inodes
  * glide to their new places (FLIP, keyed by inode) and the one the current step moved is marked.
  */
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import { useEsx } from '../../store/useEsx.ts';
 import {
   selectFocus,
@@ -14,18 +14,28 @@ import {
   selectSelect,
   selectSelectedIno,
 } from '../../store/selectors.ts';
-import type { InodeSummary } from '../../worker/protocol.ts';
 import { useFlip } from './useFlip.ts';
 
 interface ChipProps {
-  inode: InodeSummary;
+  ino: number;
+  lruNr: number;
+  extents: number;
   selected: boolean;
   moved: boolean;
-  cursor?: boolean;
+  cursor: boolean;
   onSelect(ino: number): void;
 }
 
-function InodeButton({ inode, selected, moved, cursor, onSelect }: ChipProps) {
+/** One inode; memoised on its values, so an op re-renders only the inodes it changed. */
+const InodeButton = memo(function InodeButton({
+  ino,
+  lruNr,
+  extents,
+  selected,
+  moved,
+  cursor,
+  onSelect,
+}: ChipProps) {
   const cls = ['inode-chip', selected && 'selected', moved && 'moved', cursor && 'at-cursor']
     .filter(Boolean)
     .join(' ');
@@ -34,19 +44,19 @@ function InodeButton({ inode, selected, moved, cursor, onSelect }: ChipProps) {
       type="button"
       className={cls}
       aria-pressed={selected}
-      data-ino={inode.ino}
-      data-flip={inode.ino}
-      onClick={() => onSelect(inode.ino)}
+      data-ino={ino}
+      data-flip={ino}
+      onClick={() => onSelect(ino)}
     >
-      <span className="chip-ino">inode {inode.ino}</span>
+      <span className="chip-ino">inode {ino}</span>
       <span className="chip-meta">
-        lru_nr {inode.lruNr} · {inode.extents === 1 ? '1 extent' : `${inode.extents} extents`}
+        lru_nr {lruNr} · {extents === 1 ? '1 extent' : `${extents} extents`}
       </span>
       {cursor ? <span className="chip-tag cursor-tag">shrinker here</span> : null}
       {moved && !cursor ? <span className="chip-tag moved-tag">moved</span> : null}
     </button>
   );
-}
+});
 
 export function LruView() {
   const lru = useEsx(selectLru);
@@ -71,7 +81,9 @@ export function LruView() {
     return i ? (
       <li key={ino}>
         <InodeButton
-          inode={i}
+          ino={ino}
+          lruNr={i.lruNr}
+          extents={i.extents}
           selected={ino === selected}
           moved={moved.has(ino)}
           cursor={cursor}
