@@ -26,6 +26,7 @@ import { useZoom } from '../shared/useZoom.ts';
 import { camera, centreX, fitScale, lodView, TOP_PAD } from './bigGeometry.ts';
 import { drawBig, hitTest, readPalette, type Drawn, type Palette } from './drawBig.ts';
 import { Minimap } from './Minimap.tsx';
+import { GoToBlock } from './GoToBlock.tsx';
 import './bigTree.css';
 
 /** Zoom at which "Go to block" shows its node: labels readable. */
@@ -268,6 +269,7 @@ export function BigTree({ api, hidden }: { api: { current: BigTreeApi | null }; 
         onKeyDown={onKeyDown}
         onClick={onClick}
       />
+      <GoToBlock />
       <p id="big-tree-said" className="big-tree-said" aria-live="polite">
         {said}
       </p>

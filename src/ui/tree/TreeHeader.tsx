@@ -1,6 +1,5 @@
 import { useEsx } from '../../store/useEsx.ts';
 import { selectCache, selectDetailIno, selectTreeIds } from '../../store/selectors.ts';
-import { GoToBlock } from './GoToBlock.tsx';
 
 interface Props {
   onFit(): void;
@@ -53,7 +52,6 @@ export function TreeHeader({ onFit, onZoom, outline, onOutline }: Props) {
           Outline
         </button>
       </div>
-      <GoToBlock />
     </div>
   );
 }

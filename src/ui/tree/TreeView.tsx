@@ -23,6 +23,7 @@ import { EmptyState } from './EmptyState.tsx';
 import { Legend } from '../legend/Legend.tsx';
 import { MOTION_LIMIT, NODE_H, NODE_W, nodeX, nodeY } from './geometry.ts';
 import { BigTree, type BigTreeApi } from './BigTree.tsx';
+import { GoToBlock } from './GoToBlock.tsx';
 import { BIG_TREE } from '../../worker/protocol.ts';
 
 const PAD = 28;
@@ -208,7 +209,7 @@ function SmallTree() {
             )}
           </g>
         </svg>
-        {ids.length === 0 && <EmptyState ino={ino} />}
+        {ids.length === 0 ? <EmptyState ino={ino} /> : <GoToBlock />}
       </div>
       <Legend />
     </section>
