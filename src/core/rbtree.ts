@@ -49,6 +49,11 @@ export class RbPool {
   private capacity: number;
   private freeHead = NIL;
   private top = 1;
+
+  /** One past the highest node index ever handed out: every live node is below it. */
+  get highWater(): number {
+    return this.top;
+  }
   /** Nodes in use, over all trees. */
   live = 0;
 

@@ -97,8 +97,13 @@ export class TreeAug {
   /** cat[c][n]: extents of status category c in the subtree at n. */
   cat: Int32Array[] = [];
 
-  private ensure(capacity: number): void {
-    if (this.size.length >= capacity) return;
+  /**
+   * Room for node ids below `need` (the pool's high-water mark, not its array length: the copy of
+   * the state before an op may have longer arrays than the live pool), growing at least twofold.
+   */
+  private ensure(need: number): void {
+    if (this.size.length >= need) return;
+    const capacity = Math.max(need, this.size.length * 2);
     const grow = <T extends Int32Array | Uint8Array | Float64Array>(
       a: T,
       make: (n: number) => T,
@@ -118,6 +123,8 @@ export class TreeAug {
 
   /** Recomputes node `n` from its children's summaries. */
   private update(t: TreeView, n: number): void {
+    // a node allocated mid-op lives in the overlay, past the pool's high-water mark
+    if (n >= this.size.length) this.ensure(n + 1);
     const l = t.left(n);
     const r = t.right(n);
     this.size[n] = 1 + this.size[l]! + this.size[r]!;
@@ -132,7 +139,7 @@ export class TreeAug {
 
   /** Summaries of every node of `t`. O(n). */
   rebuild(t: TreeView): void {
-    this.ensure(t.pool.left.length);
+    this.ensure(t.pool.highWater);
     if (t.root === NIL) return;
     // preorder into a list, then children before parents by walking it backwards
     const order: number[] = [];
@@ -158,7 +165,7 @@ export class TreeAug {
    * touched node cannot be found that way, nothing is changed and false is returned: rebuild.
    */
   patch(t: TreeView, touched: Iterable<number>, dead: ReadonlySet<number>): boolean {
-    this.ensure(t.pool.left.length);
+    this.ensure(t.pool.highWater);
     const depthOf = new Map<number, number>();
     for (const n of touched) {
       if (n === NIL || dead.has(n) || depthOf.has(n)) continue;
