@@ -118,8 +118,11 @@ async function timed(page, action) {
     const t0 = performance.now();
     if (what.startsWith('run ')) {
       const line = what.slice(4);
-      const [, ino, lblk, len, pblk, st] = line.split(' ');
+      const [ino, lblk, len, pblk, st] = line.split(' ');
       await s.run([{ op: 'insert', ino: +ino, lblk: +lblk, len: +len, pblk: +pblk, status: st }]);
+      // the op must have run: a refused one would measure nothing
+      const r = window.__esx.state().results.at(-1);
+      if (!r || 'err' in r) throw new Error(`the benchmark's insert failed: ${JSON.stringify(r)}`);
     } else await s.move(what);
     await new Promise((resolve) =>
       requestAnimationFrame(() => {
@@ -178,7 +181,7 @@ async function heapMb(page) {
   const rounds = { op: [], back: [], fwd: [], over: [] };
   for (let r = 0; r < 8; r++) {
     const at = 16_100_000 + r * 10;
-    rounds.op.push(await timed(page, `run 1 ${at} 1 ${at} D`));
+    rounds.op.push(await timed(page, `run 1 ${at} 1 ${at} W`));
     rounds.back.push(await timed(page, 'prev'));
     rounds.back.push(await timed(page, 'prev'));
     rounds.fwd.push(await timed(page, 'next'));
