@@ -27,6 +27,8 @@ interface RowProps {
   mark: RowMark;
   /** The extent "Go to block" found. */
   found: boolean;
+  /** aria-rowindex, when the table shows only a page of its rows. */
+  index?: number;
 }
 
 type RowMark = StepMark | null;
@@ -34,12 +36,13 @@ type RowMark = StepMark | null;
 const MARK_WORDS = { focus: 'in this step', changed: 'changed' } as const;
 
 /** One extent; memoised on its values, so an op re-renders only the rows it changed. */
-const Row = memo(function Row({ lblk, len, status, pblk, cached, mark, found }: RowProps) {
+const Row = memo(function Row({ lblk, len, status, pblk, cached, mark, found, index }: RowProps) {
   const cls = [cached ? 'cached' : '', mark ? `mark-${mark}` : '', found ? 'found' : '']
     .filter(Boolean)
     .join(' ');
   return (
     <tr
+      aria-rowindex={index}
       className={cls || undefined}
       data-cache={cached ? 'true' : undefined}
       data-mark={mark ?? undefined}
@@ -160,7 +163,7 @@ function BigTable() {
           <Head />
           <tbody>
             {rows.map(([lblk, len, status, pblk], i) => (
-              <BigRow
+              <Row
                 key={lblk}
                 index={from + i + 2}
                 lblk={lblk}
@@ -168,6 +171,7 @@ function BigTable() {
                 status={status}
                 pblk={pblk}
                 cached={lblk === cache}
+                mark={null}
                 found={lblk === foundLblk}
               />
             ))}
@@ -181,35 +185,6 @@ function BigTable() {
     </section>
   );
 }
-
-const BigRow = memo(function BigRow(props: {
-  index: number;
-  lblk: number;
-  len: number;
-  status: string;
-  pblk: number | null;
-  cached: boolean;
-  found: boolean;
-}) {
-  const { index, lblk, len, status, pblk, cached, found } = props;
-  const cls = [cached ? 'cached' : '', found ? 'found' : ''].filter(Boolean).join(' ');
-  return (
-    <tr
-      aria-rowindex={index}
-      className={cls || undefined}
-      data-cache={cached ? 'true' : undefined}
-      data-found={found ? 'true' : undefined}
-    >
-      <td>
-        {found && <span className="visually-hidden">found: </span>}
-        {lblk}
-      </td>
-      <td>{len}</td>
-      <td title={STATUS_LABEL[status]}>{status}</td>
-      <td>{pblk ?? '—'}</td>
-    </tr>
-  );
-});
 
 function SmallTable() {
   const extents = useEsx(selectExtents) ?? [];
