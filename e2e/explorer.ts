@@ -98,7 +98,7 @@ export class Explorer {
   async rows(ino: number): Promise<Row[]> {
     const table = this.table(ino);
     await expect(table).toBeVisible();
-    const cells = await table.locator('tbody tr').evaluateAll((trs) =>
+    const cells = await table.locator('tbody tr:not(.spacer)').evaluateAll((trs) =>
       trs.map((tr) =>
         // Text for screen readers only (a row's "changed: ") is not part of the value.
         Array.from(tr.querySelectorAll('td'), (td) =>

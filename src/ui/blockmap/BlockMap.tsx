@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useEsx } from '../../store/useEsx.ts';
 import {
   selectCache,
@@ -7,8 +7,11 @@ import {
   selectLookup,
 } from '../../store/selectors.ts';
 import { useSize } from '../shared/useSize.ts';
-import { baseDomain, visibleBars } from './scale.ts';
-import { BarView } from './BarView.tsx';
+import { baseDomain, visibleBars, type Bar } from './scale.ts';
+import { BarView, TRACK_H, TRACK_Y } from './BarView.tsx';
+import { statusFill } from '../shared/status.ts';
+import type { ExtentTuple } from '../../core/dump.ts';
+import type { StepMark } from '../timeline/useStepMarks.ts';
 import { BigBlockMap } from './BigBlockMap.tsx';
 import { useStepMarks } from '../timeline/useStepMarks.ts';
 
@@ -21,14 +24,24 @@ import {
   useBlockScale,
 } from './MapParts.tsx';
 
+/**
+ * Past this many bars in view, the narrow ones are drawn as one path per status instead of an
+ * element each: hundreds of labelled elements would cost every op more than its frame.
+ */
+export const DENSE_BARS = 150;
+/** Bars at least this wide keep their own element (and label) in a dense map. */
+const WIDE_PX = 22;
+
 /** The selected inode's logical blocks: extents as bars, gaps as "not in the tree", the last lookup marked. */
 export function BlockMap() {
   const isBig = useEsx((s) => (s.snapshot?.detail.big ?? null) !== null);
   return isBig ? <BigBlockMap /> : <SmallBlockMap />;
 }
 
+const NO_EXTENTS: readonly ExtentTuple[] = [];
+
 function SmallBlockMap() {
-  const extents = useEsx(selectExtents) ?? [];
+  const extents = useEsx(selectExtents) ?? NO_EXTENTS;
   const ino = useEsx(selectDetailIno);
   const cache = useEsx(selectCache);
   const lookup = useEsx(selectLookup);
@@ -39,7 +52,10 @@ function SmallBlockMap() {
   const { width } = useSize(boxRef);
   const [d0, d1] = baseDomain(extents, mark);
   const { zoom, sc } = useBlockScale(svgRef, d0, d1, width, Math.max(2, (d1 - d0) / 4), ino);
-  const bars = visibleBars(extents, sc, width);
+  const bars = useMemo(() => visibleBars(extents, sc, width), [extents, sc, width]);
+  const dense = bars.length > DENSE_BARS;
+  // in a dense map, each bar that is wide, cache_es or marked by the step keeps its element
+  const own = dense ? ownBars(extents, bars, sc, width, cache, marks) : bars;
 
   const onKeyDown = mapKeys(zoom);
 
@@ -54,13 +70,16 @@ function SmallBlockMap() {
           height={HEIGHT}
           tabIndex={0}
           role="group"
-          aria-label={`Block map of inode ${ino}: ${extents.length} extents. Left and right pan, + and - zoom, 0 fits.`}
+          aria-label={`Block map of inode ${ino}: ${extents.length} extents${dense ? ', narrow ones drawn together (the extents table lists each)' : ''}. Left and right pan, + and - zoom, 0 fits.`}
+          data-bars={bars.length}
+          data-dense={dense ? 'true' : undefined}
           className="map-svg"
           onKeyDown={onKeyDown}
         >
           <MapTrack sc={sc} width={width} />
+          {dense && <DenseBars extents={extents} bars={bars} cache={cache} marks={marks} />}
           <g className="bars">
-            {bars.map(({ index, x0, x1 }) => {
+            {own.map(({ index, x0, x1 }) => {
               const [lblk, len, status, pblk] = extents[index]!;
               return (
                 <BarView
@@ -82,4 +101,80 @@ function SmallBlockMap() {
       </div>
     </section>
   );
+}
+
+/** The narrow bars of a dense map: one path per status fill. */
+function DenseBars({
+  extents,
+  bars,
+  cache,
+  marks,
+}: {
+  extents: readonly ExtentTuple[];
+  bars: readonly Bar[];
+  cache: number | null;
+  marks: ReadonlyMap<number, StepMark>;
+}) {
+  const paths = useMemo(() => {
+    const byFill = new Map<string, string[]>();
+    for (const { index, x0, x1 } of bars) {
+      const [lblk, , status] = extents[index]!;
+      if (x1 - x0 >= WIDE_PX || lblk === cache || marks.has(lblk)) continue;
+      const fill = statusFill(status);
+      let d = byFill.get(fill);
+      if (!d) byFill.set(fill, (d = []));
+      d.push(
+        `M${x0.toFixed(1)} ${TRACK_Y}h${(x1 - x0).toFixed(1)}v${TRACK_H}h${(x0 - x1).toFixed(1)}z`,
+      );
+    }
+    return [...byFill].map(([fill, d]) => ({ fill, d: d.join('') }));
+  }, [extents, bars, cache, marks]);
+  return (
+    <g className="dense-bars" aria-hidden="true">
+      {paths.map(({ fill, d }) => (
+        <path key={fill} d={d} fill={fill} />
+      ))}
+    </g>
+  );
+}
+
+/**
+ * The bars of a dense map that keep their own element: the wide ones, and cache_es and the
+ * step's extents even where a neighbour on the same pixel hid them.
+ */
+function ownBars(
+  extents: readonly ExtentTuple[],
+  bars: readonly Bar[],
+  toX: (block: number) => number,
+  width: number,
+  cache: number | null,
+  marks: ReadonlyMap<number, StepMark>,
+): Bar[] {
+  const own = bars.filter(({ x0, x1 }) => x1 - x0 >= WIDE_PX);
+  const special = new Set(marks.keys());
+  if (cache !== null) special.add(cache);
+  for (const lblk of special) {
+    const index = findExtent(extents, lblk);
+    if (index < 0) continue;
+    const [, len] = extents[index]!;
+    const x0 = Math.max(-2, toX(lblk));
+    const x1 = Math.min(width + 2, Math.max(x0 + 1.5, toX(lblk + len)));
+    if (x1 < 0 || x0 > width || x1 - x0 >= WIDE_PX) continue;
+    own.push({ index, x0, x1 });
+  }
+  return own.sort((a, b) => a.index - b.index);
+}
+
+/** Index of the extent starting at `lblk` (extents are sorted by lblk), or -1. */
+function findExtent(extents: readonly ExtentTuple[], lblk: number): number {
+  let lo = 0;
+  let hi = extents.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = extents[mid]![0];
+    if (at === lblk) return mid;
+    if (at < lblk) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }

@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useEsx } from '../../store/useEsx.ts';
 import {
   selectBig,
@@ -13,9 +13,16 @@ import {
 import { useStepMarks, type StepMark } from '../timeline/useStepMarks.ts';
 import { STATUS_LABEL } from '../shared/status.ts';
 import { Term } from '../shared/Term.tsx';
+import { useSize } from '../shared/useSize.ts';
+import type { ExtentTuple } from '../../core/dump.ts';
 
-/** Rows drawn before "Show all": a table of 10,000 rows would slow every op down. */
-const ROW_LIMIT = 300;
+/**
+ * A table longer than this draws only the rows in view, plus OVERSCAN above and below: thousands
+ * of rows would cost every op their layout, though only twenty can be seen.
+ */
+export const WINDOW_FROM = 120;
+const OVERSCAN = 15;
+const NO_EXTENTS: readonly ExtentTuple[] = [];
 
 interface RowProps {
   lblk: number;
@@ -187,16 +194,48 @@ function BigTable() {
 }
 
 function SmallTable() {
-  const extents = useEsx(selectExtents) ?? [];
+  const extents = useEsx(selectExtents) ?? NO_EXTENTS;
   const ino = useEsx(selectDetailIno);
   const found = useEsx(selectFound);
+  const foundSeq = useEsx(selectFoundSeq);
   const foundLblk = found && found.ino === ino && found.extent ? found.extent[0] : null;
   const cache = useEsx(selectCache);
   const marks = useStepMarks();
-  const [all, setAll] = useState(false);
-  // a row "Go to block" found past the first page is shown with the rest
-  const foundAt = foundLblk === null ? -1 : extents.findIndex(([l]) => l === foundLblk);
-  const rows = all || foundAt >= ROW_LIMIT ? extents : extents.slice(0, ROW_LIMIT);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const { height: viewH } = useSize(scrollRef);
+  const [top, setTop] = useState(0);
+  const [rowH, setRowH] = useState(22);
+  const windowed = extents.length > WINDOW_FROM;
+  const from = windowed ? Math.max(0, Math.floor(top / rowH) - OVERSCAN) : 0;
+  const to = windowed
+    ? Math.min(extents.length, Math.ceil((top + Math.max(viewH, 240)) / rowH) + OVERSCAN)
+    : extents.length;
+  const rows = windowed ? extents.slice(from, to) : extents;
+
+  // the rows' real height (fonts and zoom differ), measured on a drawn row
+  useLayoutEffect(() => {
+    const row = scrollRef.current?.querySelector<HTMLElement>('tbody tr:not(.spacer)');
+    if (!windowed || !row) return;
+    const h = row.getBoundingClientRect().height;
+    if (h > 4 && Math.abs(h - rowH) > 0.25) setRowH(h);
+  }, [windowed, viewH, rowH]);
+
+  // "Go to block": scroll its row into view
+  const seen = useRef(foundSeq);
+  useLayoutEffect(() => {
+    if (seen.current === foundSeq) return;
+    seen.current = foundSeq;
+    const el = scrollRef.current;
+    const at = foundLblk === null ? -1 : extents.findIndex(([l]) => l === foundLblk);
+    if (!el || at < 0) return;
+    const y = at * rowH;
+    const head = el.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+    if (y < el.scrollTop || y + rowH > el.scrollTop + el.clientHeight - head) {
+      el.scrollTop = Math.max(0, y - (el.clientHeight - head) / 3);
+      setTop(el.scrollTop);
+    }
+  }, [foundSeq, foundLblk, extents, rowH]);
+
   return (
     <section className="panel table-panel" aria-labelledby="table-title">
       <div className="panel-head">
@@ -205,13 +244,23 @@ function SmallTable() {
           {extents.length === 1 ? '1 extent' : `${extents.length} extents`}
         </span>
       </div>
-      <div className="table-scroll">
-        <table aria-label={`Extents of inode ${ino}`}>
+      <div
+        className="table-scroll"
+        ref={scrollRef}
+        onScroll={windowed ? (e) => setTop(e.currentTarget.scrollTop) : undefined}
+      >
+        <table
+          aria-label={`Extents of inode ${ino}`}
+          aria-rowcount={windowed ? extents.length + 1 : undefined}
+          data-rows-drawn={rows.length}
+        >
           <Head />
           <tbody>
-            {rows.map(([lblk, len, status, pblk]) => (
+            {from > 0 && <Spacer rows={from} rowH={rowH} />}
+            {rows.map(([lblk, len, status, pblk], i) => (
               <Row
                 key={lblk}
+                index={windowed ? from + i + 2 : undefined}
                 lblk={lblk}
                 len={len}
                 status={status}
@@ -221,19 +270,24 @@ function SmallTable() {
                 found={lblk === foundLblk}
               />
             ))}
+            {to < extents.length && <Spacer rows={extents.length - to} rowH={rowH} />}
           </tbody>
         </table>
         {extents.length === 0 && <p className="table-empty">No extents cached for inode {ino}.</p>}
-        {extents.length > rows.length && (
-          <button type="button" className="quiet show-all" onClick={() => setAll(true)}>
-            Show all {extents.length} extents
-          </button>
-        )}
       </div>
       <p className="table-note">
         The row marked ◆ is cache_es{cache === null ? ' (none now)' : ''}. A dash: the status
         carries no physical block. Left bar: the step&apos;s extent (solid), changed (dotted).
       </p>
     </section>
+  );
+}
+
+/** Stands for rows not drawn, so the scroll bar and the scroll position stay true. */
+function Spacer({ rows, rowH }: { rows: number; rowH: number }) {
+  return (
+    <tr className="spacer" aria-hidden="true">
+      <td colSpan={4} style={{ height: rows * rowH }} />
+    </tr>
   );
 }

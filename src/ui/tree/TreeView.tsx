@@ -173,6 +173,7 @@ function SmallTree() {
         </div>
       ) : null}
       <div className="tree-canvas" ref={boxRef} hidden={outline}>
+        {far && <TreeSketch tree={tree} t={t} width={width} height={height} />}
         <svg
           ref={svgRef}
           width={width}
@@ -186,9 +187,7 @@ function SmallTree() {
           onKeyDown={onKeyDown}
         >
           <g transform={t.toString()}>
-            {far ? (
-              <TreeSketch tree={tree} k={k} />
-            ) : (
+            {!far && (
               <>
                 <g className="edges">
                   {drawn.map((id) => (
