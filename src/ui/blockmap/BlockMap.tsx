@@ -123,9 +123,9 @@ function DenseBars({
       const fill = statusFill(status);
       let d = byFill.get(fill);
       if (!d) byFill.set(fill, (d = []));
-      d.push(
-        `M${x0.toFixed(1)} ${TRACK_Y}h${(x1 - x0).toFixed(1)}v${TRACK_H}h${(x0 - x1).toFixed(1)}z`,
-      );
+      const x = Math.round(x0 * 10) / 10;
+      const w = Math.round((x1 - x0) * 10) / 10;
+      d.push(`M${x} ${TRACK_Y}h${w}v${TRACK_H}h${-w}z`);
     }
     return [...byFill].map(([fill, d]) => ({ fill, d: d.join('') }));
   }, [extents, bars, cache, marks]);

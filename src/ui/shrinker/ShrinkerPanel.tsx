@@ -14,30 +14,18 @@ import { selectRun } from '../../store/selectors.ts';
 import { checkNumber } from '../../store/validate.ts';
 import { Field } from '../ops/Field.tsx';
 import { sweepCounters } from './counters.ts';
+import { LastShrink } from './lastShrink.ts';
 
 const selectSeek = (s: EsxState) => s.seek;
 const selectSetPlaying = (s: EsxState) => s.setPlaying;
 
-/** The last shrink (nr > 0) among the first `before` ops, or null. O(ops), hence the memo below. */
-function lastShrink(ops: readonly Op[], before: number): number | null {
-  for (let i = Math.min(before, ops.length) - 1; i >= 0; i--) {
-    const op = ops[i]!;
-    if (op.op === 'shrink' && op.nr > 0) return i;
-  }
-  return null;
-}
-
-// The last answer of lastShrink, for the same log and cursor: selectors run on every store change.
-let memo: { ops: readonly Op[]; before: number; index: number | null } | null = null;
+const lastShrink = new LastShrink();
 
 /** The index of the shrink (nr > 0) to play: the one in focus, else the last before the cursor. */
 const selectSweepIndex = (s: EsxState): number | null => {
   const focus = s.snapshot?.focus ?? null;
   if (focus && /^shrink [1-9]/.test(focus.command)) return focus.index;
-  const before = s.cursor.step > 0 ? s.cursor.op + 1 : s.cursor.op;
-  if (memo?.ops !== s.ops || memo.before !== before)
-    memo = { ops: s.ops, before, index: lastShrink(s.ops, before) };
-  return memo.index;
+  return lastShrink.of(s.ops, s.cursor.step > 0 ? s.cursor.op + 1 : s.cursor.op);
 };
 
 /** The op in focus when it is a shrink (its counters show), else null. */
