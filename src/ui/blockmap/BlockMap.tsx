@@ -7,7 +7,7 @@ import {
   selectLookup,
 } from '../../store/selectors.ts';
 import { useSize } from '../shared/useSize.ts';
-import { baseDomain, visibleBars, type Bar } from './scale.ts';
+import { baseDomain, linearX, visibleBars, type Bar } from './scale.ts';
 import { BarView, TRACK_H, TRACK_Y } from './BarView.tsx';
 import { statusFill } from '../shared/status.ts';
 import type { ExtentTuple } from '../../core/dump.ts';
@@ -52,14 +52,16 @@ function SmallBlockMap() {
   const { width } = useSize(boxRef);
   const [d0, d1] = baseDomain(extents, mark);
   const { zoom, sc } = useBlockScale(svgRef, d0, d1, width, Math.max(2, (d1 - d0) / 4), ino);
-  const bars = useMemo(() => visibleBars(extents, sc, width), [extents, sc, width]);
+  const [v0, v1] = sc.domain() as [number, number];
+  const [r0, r1] = sc.range() as [number, number];
+  const toX = useMemo(() => linearX([v0, v1], [r0, r1]), [v0, v1, r0, r1]);
+  const bars = useMemo(() => visibleBars(extents, toX, width), [extents, toX, width]);
   const dense = bars.length > DENSE_BARS;
   // in a dense map, each bar that is wide, cache_es or marked by the step keeps its element
-  const own = dense ? ownBars(extents, bars, sc, width, cache, marks) : bars;
+  const own = dense ? ownBars(extents, bars, toX, width, cache, marks) : bars;
 
   const onKeyDown = mapKeys(zoom);
 
-  const [v0, v1] = sc.domain() as [number, number];
   return (
     <section className="panel map-panel" aria-labelledby="map-title">
       <MapHead ino={ino} v0={v0} v1={v1} zoom={zoom} />
@@ -123,8 +125,9 @@ function DenseBars({
       const fill = statusFill(status);
       let d = byFill.get(fill);
       if (!d) byFill.set(fill, (d = []));
-      const x = Math.round(x0 * 10) / 10;
-      const w = Math.round((x1 - x0) * 10) / 10;
+      // whole pixels: crisp edges, and integers turn into text several times faster
+      const x = Math.round(x0);
+      const w = Math.max(1, Math.round(x1) - x);
       d.push(`M${x} ${TRACK_Y}h${w}v${TRACK_H}h${-w}z`);
     }
     return [...byFill].map(([fill, d]) => ({ fill, d: d.join('') }));

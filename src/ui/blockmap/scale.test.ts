@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseDomain, visibleBars } from './scale.ts';
+import { baseDomain, linearX, visibleBars } from './scale.ts';
 
 describe('baseDomain', () => {
   it('covers every extent and the lookup mark, padded', () => {
@@ -42,5 +42,17 @@ describe('visibleBars', () => {
     const bars = visibleBars(many, (b) => b / 100, 100);
     expect(bars.length).toBeLessThanOrEqual(10 * 2 + 1); // at most about two bars per pixel
     expect(bars[0]!.index).toBe(0);
+  });
+});
+
+describe('linearX', () => {
+  it('maps blocks to pixels as the d3 scale it stands for', async () => {
+    const { scaleLinear } = await import('d3-scale');
+    const sc = scaleLinear().domain([37.5, 9120.25]).range([10, 1190]);
+    const toX = linearX(sc.domain(), sc.range());
+    for (const b of [0, 37.5, 100, 4096, 9120.25, 20000]) expect(toX(b)).toBeCloseTo(sc(b), 9);
+  });
+  it('maps an empty domain to the range start instead of dividing by zero', () => {
+    expect(linearX([5, 5], [10, 100])(5)).toBe(10);
   });
 });

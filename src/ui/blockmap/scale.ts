@@ -1,12 +1,17 @@
 import type { ExtentTuple } from '../../core/dump.ts';
 
-/** The block range to show before any zoom: all extents and the lookup mark, padded. */
+/**
+ * The block range to show before any zoom: all extents and the lookup mark, padded. Extents come
+ * in lblk order and never overlap (as the tree holds them), so the first and the last bound them.
+ */
 export function baseDomain(extents: readonly ExtentTuple[], mark: number | null): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
-  for (const [lblk, len] of extents) {
-    lo = Math.min(lo, lblk);
-    hi = Math.max(hi, lblk + len);
+  const first = extents[0];
+  const last = extents[extents.length - 1];
+  if (first && last) {
+    lo = first[0];
+    hi = last[0] + last[1];
   }
   if (mark !== null) {
     lo = Math.min(lo, mark);
@@ -16,6 +21,17 @@ export function baseDomain(extents: readonly ExtentTuple[], mark: number | null)
   const span = Math.max(16, hi - lo);
   const pad = span * 0.04;
   return [Math.max(0, lo - pad), hi + pad];
+}
+
+/** A linear scale's mapping as plain arithmetic, for loops over thousands of extents. */
+export function linearX(
+  domain: readonly number[],
+  range: readonly number[],
+): (b: number) => number {
+  const [d0 = 0, d1 = 1] = domain;
+  const [r0 = 0, r1 = 1] = range;
+  const k = d1 === d0 ? 0 : (r1 - r0) / (d1 - d0);
+  return (b) => r0 + (b - d0) * k;
 }
 
 export interface Bar {

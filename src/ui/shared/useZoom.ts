@@ -6,6 +6,11 @@ export interface ZoomApi {
   transform: ZoomTransform;
   /** Jumps to a transform (not counted as the person moving the view). */
   setTransform(t: ZoomTransform): void;
+  /**
+   * Tells d3 the transform the view is drawn at without rendering again: for a view that
+   * computes its own transform while it renders (auto-fit), so the next drag starts from there.
+   */
+  syncTransform(t: ZoomTransform): void;
   scaleBy(k: number): void;
   translateBy(dx: number, dy: number): void;
   /** True once the person has panned or zoomed by hand (auto-fit then stops until Fit). */
@@ -22,6 +27,7 @@ export function useZoom<E extends Element>(
 ): ZoomApi {
   const [transform, setT] = useState<ZoomTransform>(zoomIdentity);
   const moved = useRef(false);
+  const silent = useRef(false);
   const [lo, hi] = scaleExtent;
   const behaviour = useMemo(() => zoom<E, unknown>().scaleExtent([lo, hi]), [lo, hi]);
 
@@ -29,6 +35,7 @@ export function useZoom<E extends Element>(
     const el = ref.current;
     if (!el) return;
     behaviour.on('zoom', (e: { transform: ZoomTransform; sourceEvent: unknown }) => {
+      if (silent.current) return;
       setT(e.transform);
       if (e.sourceEvent) moved.current = true;
     });
@@ -43,6 +50,19 @@ export function useZoom<E extends Element>(
     (t: ZoomTransform) => {
       const el = ref.current;
       if (el) behaviour.transform(select(el), t);
+    },
+    [ref, behaviour],
+  );
+  const syncTransform = useCallback(
+    (t: ZoomTransform) => {
+      const el = ref.current;
+      if (!el) return;
+      silent.current = true;
+      try {
+        behaviour.transform(select(el), t);
+      } finally {
+        silent.current = false;
+      }
     },
     [ref, behaviour],
   );
@@ -64,5 +84,5 @@ export function useZoom<E extends Element>(
     },
     [ref, behaviour],
   );
-  return { transform, setTransform, scaleBy, translateBy, moved };
+  return { transform, setTransform, syncTransform, scaleBy, translateBy, moved };
 }

@@ -88,11 +88,12 @@ function SmallTree() {
   const svgRef = useRef<SVGSVGElement>(null);
   const { width, height } = useSize(boxRef);
   const zoom = useZoom(svgRef, [0.002, 4]);
-  const { setTransform, moved } = zoom;
+  const { setTransform, syncTransform, moved } = zoom;
   const { minX, maxX, maxDepth } = tree;
 
-  const fit = useCallback(() => {
-    if (width === 0 || height === 0) return;
+  /** The transform that shows the whole tree, or null before the drawing has a size. */
+  const fitT = useMemo(() => {
+    if (width === 0 || height === 0) return null;
     const x0 = nodeX(minX) - NODE_W / 2 - PAD;
     const x1 = nodeX(maxX) + NODE_W / 2 + PAD;
     const y0 = -NODE_H / 2 - 30;
@@ -101,19 +102,27 @@ function SmallTree() {
     const tx = width / 2 - ((x0 + x1) / 2) * k;
     // Centre vertically when the tree is wide and flat; otherwise start at the top.
     const ty = Math.max(12, (height - (y1 - y0) * k) / 2) - y0 * k;
+    return zoomIdentity.translate(tx, ty).scale(k);
+  }, [width, height, minX, maxX, maxDepth]);
+
+  const fit = useCallback(() => {
+    if (!fitT) return;
     moved.current = false;
-    setTransform(zoomIdentity.translate(tx, ty).scale(k));
-  }, [width, height, minX, maxX, maxDepth, setTransform, moved]);
+    setTransform(fitT);
+  }, [fitT, setTransform, moved]);
 
   // Follow the tree as it changes until the person pans or zooms by hand; a new inode refits.
+  // While following, the fit is drawn in the same render as the tree (setting it from an effect
+  // would draw every op twice), and d3 is told afterwards so a drag starts from it.
+  const following = !moved.current && fitT !== null;
+  const t = following ? fitT : zoom.transform;
   const lastIno = useRef(ino);
   useLayoutEffect(() => {
     if (lastIno.current !== ino) {
       lastIno.current = ino;
-      moved.current = false;
-    }
-    if (!moved.current) fit();
-  }, [fit, ino, moved, ids]);
+      fit();
+    } else if (following) syncTransform(t);
+  }, [fit, ino, following, t, syncTransform]);
 
   // "Go to block": centre the node found, close enough to read it
   const seenFound = useRef(foundSeq);
@@ -122,20 +131,20 @@ function SmallTree() {
     seenFound.current = foundSeq;
     const n = found && found.ino === ino ? tree.byId[found.id] : undefined;
     if (!n) return;
-    const k = Math.max(0.8, zoom.transform.k);
+    const k = Math.max(0.8, t.k);
     moved.current = true;
     setTransform(
       zoomIdentity.translate(width / 2 - nodeX(n.x) * k, height / 2 - nodeY(n.depth) * k).scale(k),
     );
-  }, [foundSeq, found, ino, tree.byId, width, height, zoom.transform.k, setTransform, moved]);
+  }, [foundSeq, found, ino, tree.byId, width, height, t.k, setTransform, moved]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const step = 60;
     const keys: Record<string, () => void> = {
-      ArrowLeft: () => zoom.translateBy(step / zoom.transform.k, 0),
-      ArrowRight: () => zoom.translateBy(-step / zoom.transform.k, 0),
-      ArrowUp: () => zoom.translateBy(0, step / zoom.transform.k),
-      ArrowDown: () => zoom.translateBy(0, -step / zoom.transform.k),
+      ArrowLeft: () => zoom.translateBy(step / t.k, 0),
+      ArrowRight: () => zoom.translateBy(-step / t.k, 0),
+      ArrowUp: () => zoom.translateBy(0, step / t.k),
+      ArrowDown: () => zoom.translateBy(0, -step / t.k),
       '+': () => zoom.scaleBy(1.25),
       '=': () => zoom.scaleBy(1.25),
       '-': () => zoom.scaleBy(0.8),
@@ -148,7 +157,6 @@ function SmallTree() {
     }
   };
 
-  const t = zoom.transform;
   const k = t.k;
   // Far out, nodes are a few pixels wide: draw a sketch. Closer, draw the nodes in view.
   const far = k * NODE_W < SKETCH_BELOW_PX;
