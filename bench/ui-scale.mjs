@@ -11,10 +11,12 @@
 //
 //   npm run bench:ui:scale            # both sizes
 //   ESX_SCALE_BIG=300000 ...          # a smaller "big" tree
+//   ESX_BENCH_PORT=4290 ...           # another port than 4179
 import { chromium } from '@playwright/test';
 import { executablePath, serveSite } from './serve.mjs';
 
-const PORT = 4179;
+// ESX_BENCH_PORT: serve elsewhere, so two runs (or two worktrees) can go side by side
+const PORT = Number(process.env.ESX_BENCH_PORT ?? 4179);
 const FRAMES = 240;
 const BIG = Number(process.env.ESX_SCALE_BIG ?? 1_000_000);
 
