@@ -99,11 +99,13 @@ export class TreeAug {
 
   /**
    * Room for node ids below `need` (the pool's high-water mark, not its array length: the copy of
-   * the state before an op may have longer arrays than the live pool), growing at least twofold.
+   * the state before an op may have longer arrays than the live pool), growing at least twofold
+   * and leaving room past `need`: summaries sized exactly to a tree just built would grow (a
+   * copy of tens of MB) at the first op that allocates a node.
    */
   private ensure(need: number): void {
     if (this.size.length >= need) return;
-    const capacity = Math.max(need, this.size.length * 2);
+    const capacity = Math.max(need + (need >> 3) + 64, this.size.length * 2);
     const grow = <T extends Int32Array | Uint8Array | Float64Array>(
       a: T,
       make: (n: number) => T,
