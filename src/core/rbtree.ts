@@ -80,10 +80,11 @@ export class RbPool {
 
   /**
    * An independent copy holding only the nodes in use so far (the arrays are cut at the pool's
-   * high-water mark). O(nodes). The tracer is not copied.
+   * high-water mark), with `room` free slots past it: a copy that goes on applying ops then does
+   * not have to grow (and copy itself) at its first new node. O(nodes). The tracer is not copied.
    */
-  clone(): RbPool {
-    const c = new RbPool(this.root.length, this.top);
+  clone(room = 0): RbPool {
+    const c = new RbPool(this.root.length, this.top + room);
     c.left.set(this.left.subarray(0, this.top));
     c.right.set(this.right.subarray(0, this.top));
     c.parent.set(this.parent.subarray(0, this.top));

@@ -133,11 +133,14 @@ export class Superblock {
     this.inodeCount = inodes;
   }
 
-  /** An independent copy of the whole state (trees, caches, counters, LRU). O(nodes + inodes). */
-  clone(): Superblock {
+  /**
+   * An independent copy of the whole state (trees, caches, counters, LRU), with room for `room`
+   * more nodes than are in use (see RbPool.clone). O(nodes + inodes).
+   */
+  clone(room = 0): Superblock {
     const c = Object.create(Superblock.prototype) as Superblock;
     Object.assign(c, this);
-    (c as { pool: RbPool }).pool = this.pool.clone();
+    (c as { pool: RbPool }).pool = this.pool.clone(room);
     c.tracerRef = null;
     c.cacheEs = this.cacheEs.slice();
     c.lruNr = this.lruNr.slice();

@@ -242,6 +242,7 @@ export class EngineHost {
             stop();
           }
         }
+        t.keepPreAtEnd();
         return {
           v: 2,
           id,
@@ -284,6 +285,7 @@ export class EngineHost {
         await this.pause();
         stop();
       }
+      fresh.keepPreAtEnd();
       this.timeline = fresh;
       const imported: ImportSummary = {
         name: msg.name,

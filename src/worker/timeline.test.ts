@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { dumpInode, dumpState } from '../core/dump.ts';
-import { parseCommand } from '../core/ops.ts';
+import { History } from '../core/history.ts';
+import { newSuperblock, parseCommand, type Op } from '../core/ops.ts';
+import type { Superblock } from '../core/superblock.ts';
+import { mulberry32 } from '../core/workloads.ts';
 import { Timeline } from './timeline.ts';
 import { overlaySource, sourceExtents, sourceShape } from './treeSource.ts';
 
@@ -130,4 +133,61 @@ describe('Timeline.apply', () => {
     expect(t.length).toBe(3);
     expect(t.cursor).toEqual({ op: 3, step: 0 });
   });
+});
+
+/** Exact equality of two states: node ids, free list, roots, per-inode arrays and counters. */
+function expectSameState(a: Superblock, b: Superblock, what: string): void {
+  const d = a.diff(b);
+  const e = b.diff(a);
+  expect(d.pool.nodes.rows, `${what}: high-water mark`).toBe(e.pool.nodes.rows);
+  expect(d.pool.nodes.idx.length, `${what}: nodes`).toBe(0);
+  expect(d.pool.roots.idx.length, `${what}: roots`).toBe(0);
+  expect([d.pool.freeHead, d.pool.live], `${what}: free list`).toEqual([
+    e.pool.freeHead,
+    e.pool.live,
+  ]);
+  expect(d.inodes.rows, `${what}: inodes`).toBe(e.inodes.rows);
+  expect(d.inodes.idx.length, `${what}: inode fields`).toBe(0);
+  expect([...d.scalars], `${what}: counters`).toEqual([...e.scalars]);
+}
+
+/** Random inserts, removes, lookups and shrinks on three inodes, in a small block range. */
+function randomOps(rnd: () => number, n: number): Op[] {
+  const out: Op[] = [];
+  for (let i = 0; i < n; i++) {
+    const ino = 1 + Math.floor(rnd() * 3);
+    const lblk = Math.floor(rnd() * 200);
+    const len = 1 + Math.floor(rnd() * 8);
+    const r = rnd();
+    if (r < 0.55) out.push({ op: 'insert', ino, lblk, len, pblk: 1000 + lblk, status: 'W' });
+    else if (r < 0.65) out.push({ op: 'insert', ino, lblk, len, status: 'D' });
+    else if (r < 0.85) out.push({ op: 'remove', ino, lblk, len });
+    else if (r < 0.95) out.push({ op: 'lookup', ino, lblk });
+    else out.push({ op: 'shrink', nr: Math.floor(rnd() * 6) });
+  }
+  return out;
+}
+
+describe('Timeline.preOf', () => {
+  for (const seed of [5, 6]) {
+    it(`Timeline.preOf equals a replay of the log, whether kept by replaying ops or by a copy (seed ${seed})`, () => {
+      const rnd = mulberry32(seed);
+      const t = new Timeline({ inodes: 3 });
+      for (let round = 0; round < 150; round++) {
+        const r = rnd();
+        if (r < 0.5) t.apply(randomOps(rnd, 1 + Math.floor(rnd() * 3)));
+        else if (r < 0.6)
+          // a job's chunk: nothing kept, and now and then more ops than are worth replaying
+          t.apply(randomOps(rnd, rnd() < 0.2 ? 1100 : 20), true);
+        else if (r < 0.7) t.keepPreAtEnd();
+        else if (r < 0.85) t.seek({ op: Math.floor(rnd() * (t.length + 1)), step: 1 });
+        else t.move(rnd() < 0.5 ? 'prev' : 'end');
+        // what the host reads: the state before the op the cursor is inside, or the last op
+        const k = t.cursor.step > 0 ? t.cursor.op : Math.max(0, t.length - 1);
+        const ref = new History(newSuperblock(3));
+        for (const op of t.ops.slice(0, k)) ref.append(op);
+        expectSameState(t.preOf(k), ref.seek(k), `round ${round}, before op ${k}`);
+      }
+    });
+  }
 });

@@ -7,7 +7,7 @@
 import { firstHit, type Breakpoint } from '../core/breakpoints.ts';
 import type { SbState } from '../core/dump.ts';
 import { History } from '../core/history.ts';
-import { newSuperblock, type Op, type OpResult } from '../core/ops.ts';
+import { applyOp, newSuperblock, type Op, type OpResult } from '../core/ops.ts';
 import { restoreState } from '../core/restore.ts';
 import type { RbPool } from '../core/rbtree.ts';
 import type { NodeRec } from '../core/snapshot.ts';
@@ -25,6 +25,12 @@ export type Move = 'next' | 'prev' | 'nextOp' | 'prevOp' | 'start' | 'end';
 
 /** Recorded ops kept for quick stepping (each holds its steps and their node records). */
 const REC_CACHE = 256;
+/**
+ * Ops the kept state before an op is brought forward by replaying them on it; past this many, a
+ * copy of the whole state is cheaper. An op on the fast path costs microseconds, a copy of a
+ * million-node state milliseconds.
+ */
+const PRE_REPLAY = 1024;
 
 export interface MidOpInode {
   /** The pool of the state before the op, and the records the op's steps have changed. */
@@ -40,7 +46,10 @@ export class Timeline {
   base: TimelineBase;
   cursor: Cursor = { op: 0, step: 0 };
   private recs = new Map<number, RecordedOp>();
-  /** The state before op `k`, kept while the cursor is inside op k. */
+  /**
+   * The state before op `k`, kept while the cursor is inside op k, and after each op (the one
+   * before it) so that stepping back into the op just done needs no seek in the history.
+   */
   private pre: { k: number; sb: Superblock } | null = null;
   private preBuf: Superblock | null = null;
 
@@ -74,14 +83,16 @@ export class Timeline {
     this.base = base;
     this.history = h;
     this.cursor = { op: n, step: 0 };
+    this.keepPreAtEnd();
     return [...h.results];
   }
 
   /**
    * Applies `ops` at the cursor: ops after the cursor (and the op the cursor is inside) are
    * dropped first and returned, so the caller can offer them back. The cursor goes to the end.
-   * Unless `bulk`, the state before the last op is kept (one copy into a reused buffer), so that
-   * stepping back into the op just done needs no seek in the history.
+   * Unless `bulk`, the state before the last op is kept, so that stepping back into the op just
+   * done needs no seek in the history: usually by replaying the op before it on the state kept
+   * for that one, O(op), else by a copy of the whole state.
    */
   apply(ops: readonly Op[], bulk = false): { results: OpResult[]; dropped: Op[] } {
     const at = this.cursor.op;
@@ -89,7 +100,8 @@ export class Timeline {
     if (dropped.length) {
       this.history.truncate(at);
       for (const k of [...this.recs.keys()]) if (k >= at) this.recs.delete(k);
-      this.pre = null;
+      // the state before op k depends only on the ops before it
+      if (this.pre && this.pre.k > at) this.pre = null;
     }
     const results: OpResult[] = [];
     ops.forEach((op, i) => {
@@ -232,11 +244,35 @@ export class Timeline {
     return this.pre!.sb;
   }
 
-  /** Copies the state after `k` ops into the reused buffer (a million nodes: a few ms). */
+  /**
+   * Keeps the state at the end of the log as the state before the next op, so that the first op
+   * after a job (which appends in bulk and keeps nothing) does not copy the whole state. O(state).
+   */
+  keepPreAtEnd(): void {
+    this.keepPre(this.length);
+  }
+
+  /**
+   * Makes the kept state the state after `k` ops: replays the ops since the one it holds when
+   * that is at most PRE_REPLAY ops back (the engine is deterministic, so this is exactly the
+   * state the history holds), else copies the history's state into the reused buffer (a million
+   * nodes: several ms).
+   */
   private keepPre(k: number): void {
+    const p = this.pre;
+    if (p && p.k <= k && k - p.k <= PRE_REPLAY) {
+      const ops = this.history.ops;
+      for (let i = p.k; i < k; i++) applyOp(p.sb, ops[i]!);
+      p.k = k;
+      return;
+    }
     const at = this.history.seek(k);
-    if (this.preBuf) this.preBuf.copyFrom(at);
-    else this.preBuf = at.clone();
+    // room for new nodes, so that replaying the next ops does not grow the copy at once
+    const room = (at.pool.highWater >> 3) + 64;
+    if (this.preBuf) {
+      this.preBuf.pool.reserve(at.pool.highWater + room);
+      this.preBuf.copyFrom(at);
+    } else this.preBuf = at.clone(room);
     this.pre = { k, sb: this.preBuf };
   }
 
