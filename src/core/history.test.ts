@@ -268,3 +268,25 @@ describe('History.seek exactness', () => {
       expect(difference(h.seek(k), want[k]!), `seek ${k}`).toBeNull();
   });
 });
+
+describe('History.lastSweep', () => {
+  it('History.lastSweep finds the last shrink that reclaims, as a scan does, through truncations', () => {
+    const rnd = prng(77);
+    const h = new History(newSuperblock(3), 64);
+    const scan = (n: number) => {
+      for (let i = Math.min(n, h.length) - 1; i >= 0; i--) {
+        const op = h.ops[i]!;
+        if (op.op === 'shrink' && op.nr > 0) return i;
+      }
+      return null;
+    };
+    for (let round = 0; round < 60; round++) {
+      for (const op of randomOps(round, 30)) {
+        h.append(rnd() < 0.2 ? { op: 'shrink', nr: Math.floor(rnd() * 3) } : op);
+      }
+      if (rnd() < 0.3) h.truncate(Math.floor(rnd() * h.length));
+      for (let n = 0; n <= h.length; n += 1 + Math.floor(rnd() * 5))
+        expect(h.lastSweep(n), `first ${n} ops`).toBe(scan(n));
+    }
+  });
+});

@@ -19,6 +19,7 @@
  * proportionally longer.
  */
 import { applyOp, type Op, type OpResult } from './ops.ts';
+import { PeakSeries } from './peaks.ts';
 import { recordOp, type RecordedOp } from './steps.ts';
 import { composeDeltas, deltaBytes, type SbDelta, type Superblock } from './superblock.ts';
 
@@ -35,8 +36,13 @@ export class History {
   /** The op log and each op's result. */
   readonly ops: Op[] = [];
   readonly results: OpResult[] = [];
-  /** The reclaimable count (what the shrinker would report) after each op. */
-  readonly reclaimable: number[] = [];
+  /** The reclaimable count (what the shrinker would report) after each op, with range maxima. */
+  readonly reclaimable = new PeakSeries();
+  /**
+   * Indices of the shrinks that reclaim (nr > 0), in order: the explorer replays the last one
+   * before the cursor, and finding it must not scan a million ops.
+   */
+  readonly sweeps: number[] = [];
   /** Bumped whenever the log changes (append, truncate), so derived data can be cached. */
   revision = 0;
   /** checkpoints[j] is the state after j × interval ops (checkpoints[0] is the base). */
@@ -91,13 +97,32 @@ export class History {
   append(op: Op): OpResult {
     this.seek(this.ops.length);
     const result = applyOp(this.engine, op);
-    this.ops.push(op);
-    this.results.push(result);
-    this.reclaimable.push(this.engine.reclaimableCount());
+    this.logged(op, result);
     this.revision++;
     this.at++;
     this.checkpointIfDue();
     return result;
+  }
+
+  /** Adds op `op`, just applied to the engine, to the log and what is derived from it. */
+  private logged(op: Op, result: OpResult): void {
+    if (op.op === 'shrink' && op.nr > 0) this.sweeps.push(this.ops.length);
+    this.ops.push(op);
+    this.results.push(result);
+    this.reclaimable.push(this.engine.reclaimableCount());
+  }
+
+  /** The last shrink that reclaims (nr > 0) among the first `n` ops, or null. O(log shrinks). */
+  lastSweep(n: number): number | null {
+    const s = this.sweeps;
+    let lo = 0;
+    let hi = s.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (s[mid]! < n) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? s[lo - 1]! : null;
   }
 
   /** Adds the checkpoint at the engine's position when it is the next one due. O(state). */
@@ -133,9 +158,7 @@ export class History {
   appendRecorded(op: Op): RecordedOp {
     this.seek(this.ops.length);
     const rec = recordOp(this.engine, op);
-    this.ops.push(op);
-    this.results.push(rec.result);
-    this.reclaimable.push(this.engine.reclaimableCount());
+    this.logged(op, rec.result);
     this.revision++;
     this.at++;
     this.checkpointIfDue();
@@ -147,7 +170,8 @@ export class History {
     if (n >= this.ops.length) return;
     this.ops.length = n;
     this.results.length = n;
-    this.reclaimable.length = n;
+    this.reclaimable.truncate(n);
+    while (this.sweeps.length && this.sweeps[this.sweeps.length - 1]! >= n) this.sweeps.pop();
     this.revision++;
     const keep = Math.floor(n / this._interval) + 1;
     if (keep < this.checkpoints.length) {

@@ -320,7 +320,10 @@ export class EngineHost {
     }
   }
 
-  /** The downsampled reclaimable series, recomputed only when the log changed (O(ops) each). */
+  /**
+   * The downsampled reclaimable series, recomputed only when the log changed, from the series'
+   * range maxima: O(points × log ops), not O(ops), per op.
+   */
   private seriesCache: {
     history: unknown;
     revision: number;
@@ -330,7 +333,7 @@ export class EngineHost {
     const h = this.timeline.history;
     const c = this.seriesCache;
     if (c && c.history === h && c.revision === h.revision) return c.value;
-    const value = downsample(h.reclaimable);
+    const value = h.reclaimable.downsample(SERIES_POINTS);
     this.seriesCache = { history: h, revision: h.revision, value };
     return value;
   }
@@ -436,6 +439,9 @@ export class EngineHost {
       highlight.nodes = named.filter((n) => live.has(n));
       if (cur && s > 0 && cur.lru) highlight.lruMoved = cur.ino ? [cur.ino] : [];
     }
+    // the shrink the Shrinker tab would replay: the last one that reclaims, up to the focus op
+    const si = t.history.lastSweep(s > 0 ? k + 1 : k);
+    const sweep = si === null ? null : { index: si, command: formatCommand(t.ops[si]!) };
     // the most recent lookup at or before the focus op (bounded look back)
     for (let i = fk; i >= 0 && i > fk - LOOKUP_LOOKBACK; i--) {
       const o = t.ops[i]!;
@@ -451,6 +457,7 @@ export class EngineHost {
       highlight,
       scanned,
       lookup,
+      sweep,
       stats: {
         tree: detail.big ? this.bigStats(sel, detail.big) : treeStats(sb, sel),
         sb: sbStats(sb),
@@ -718,15 +725,3 @@ function rowsFirst(view: TreeView): number {
 }
 
 class Cancelled extends Error {}
-
-/** At most SERIES_POINTS points, each the maximum over its bucket of ops. */
-function downsample(series: readonly number[]): { points: number[]; every: number } {
-  const every = Math.max(1, Math.ceil(series.length / SERIES_POINTS));
-  const points: number[] = [];
-  for (let i = 0; i < series.length; i += every) {
-    let m = 0;
-    for (let j = i; j < i + every && j < series.length; j++) m = Math.max(m, series[j]!);
-    points.push(m);
-  }
-  return { points, every };
-}

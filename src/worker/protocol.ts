@@ -261,6 +261,8 @@ export interface Snapshot {
   scanned: number[] | null;
   /** The last lookup at or before the focus op, marked on the block map. */
   lookup: { ino: number; lblk: number } | null;
+  /** The last shrink that reclaims (nr > 0) at or before the focus op: what the Shrinker replays. */
+  sweep: { index: number; command: string } | null;
   stats: { tree: TreeStats; sb: SbStats };
   /** Reclaimable extents after each op, downsampled to at most 400 points (`every` ops each). */
   reclaimable: { points: number[]; every: number };

@@ -4,39 +4,29 @@
  * own answer (`ret`, `shrunk`) and the op's recorded steps, never from a second model here.
  *
  * The tab subscribes only to the shrink it would play and to a shrink in focus, so ops that are
- * not shrinks do not re-render it.
+ * not shrinks do not re-render it. The worker finds the shrink to play (the last one that
+ * reclaims, up to the op in focus): scanning a million-op log here cost milliseconds per op.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { Op } from '../../core/ops.ts';
 import type { EsxState } from '../../store/esxStore.ts';
 import { useEsx, useEsxStore } from '../../store/useEsx.ts';
 import { selectRun } from '../../store/selectors.ts';
 import { checkNumber } from '../../store/validate.ts';
 import { Field } from '../ops/Field.tsx';
 import { sweepCounters } from './counters.ts';
-import { LastShrink } from './lastShrink.ts';
 
 const selectSeek = (s: EsxState) => s.seek;
 const selectSetPlaying = (s: EsxState) => s.setPlaying;
 
-const lastShrink = new LastShrink();
-
 /** The index of the shrink (nr > 0) to play: the one in focus, else the last before the cursor. */
-const selectSweepIndex = (s: EsxState): number | null => {
-  const focus = s.snapshot?.focus ?? null;
-  if (focus && /^shrink [1-9]/.test(focus.command)) return focus.index;
-  return lastShrink.of(s.ops, s.cursor.step > 0 ? s.cursor.op + 1 : s.cursor.op);
-};
+const selectSweepIndex = (s: EsxState): number | null => s.snapshot?.sweep?.index ?? null;
+const selectSweepCommand = (s: EsxState): string => s.snapshot?.sweep?.command ?? 'shrink';
 
 /** The op in focus when it is a shrink (its counters show), else null. */
 const selectShrinkFocus = (s: EsxState) => {
   const focus = s.snapshot?.focus ?? null;
   return focus?.command.startsWith('shrink ') ? focus : null;
 };
-
-function describeOp(op: Op | undefined): string {
-  return op?.op === 'shrink' ? `shrink ${op.nr}` : 'shrink';
-}
 
 export function ShrinkerPanel() {
   const store = useEsxStore();
@@ -45,7 +35,7 @@ export function ShrinkerPanel() {
   const setPlaying = useEsx(selectSetPlaying);
   const focus = useEsx(selectShrinkFocus);
   const target = useEsx(selectSweepIndex);
-  const targetOp = useEsx((s) => (target === null ? '' : describeOp(s.ops[target])));
+  const targetOp = useEsx(selectSweepCommand);
   const [nr, setNr] = useState('8');
   const [error, setError] = useState<string | undefined>(undefined);
 
