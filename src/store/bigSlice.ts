@@ -42,16 +42,20 @@ export function keepUnchanged(prev: BigDetail, next: BigDetail): BigDetail {
   const pw = prev.window;
   const nw = next.window;
   const sameRows = pw.rows.from === nw.rows.from && pw.rows.count === nw.rows.count;
-  const pb = pw.bins;
-  const nb = nw.bins;
-  const sameBins =
-    pb === nb || (!!pb && !!nb && pb.b0 === nb.b0 && pb.b1 === nb.b1 && pb.n === nb.n);
+  const sameBins = sameBinsWindow(pw.bins, nw.bins);
   return {
     ...next,
     overview: prev.overview,
     rows: sameRows ? prev.rows : next.rows,
     bins: sameBins ? prev.bins : next.bins,
   };
+}
+
+function sameBinsWindow(a: BigWindow['bins'], b: BigWindow['bins']): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.n !== b.n) return false;
+  if ('u0' in a) return 'u0' in b && a.u0 === b.u0 && a.u1 === b.u1;
+  return 'b0' in b && a.b0 === b.b0 && a.b1 === b.b1;
 }
 
 export function createBigSlice(

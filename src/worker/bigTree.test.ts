@@ -13,6 +13,7 @@ import {
   blockBins,
   findBlock,
   lod,
+  mapDomain,
   nodeAtRank,
   rowsAt,
 } from './bigTree.ts';
@@ -294,6 +295,38 @@ describe('EngineHost big trees', () => {
     expect(g.found.extent?.[0]).toBe(4002);
     expect(g.found.rank).toBe(2001);
     expect(h.session().ops.length).toBe(many.length);
+  });
+
+  it('answers a block-map view given as a share of the fitted range for the range after an op', () => {
+    const h = new EngineHost();
+    h.handleNow({ v: 2, id: 1, type: 'load', base: { inodes: 1 }, ops: many, ino: 1 });
+    const window = {
+      tree: null,
+      rows: { from: 0, count: 100 },
+      bins: { u0: 0.25, u1: 0.75, n: 10 },
+    };
+    const w = h.handleNow({ v: 2, id: 2, type: 'window', ino: 1, window });
+    if (w.type !== 'window') throw new Error(JSON.stringify(w));
+    const share = (first: number, end: number) => {
+      const [d0, d1] = mapDomain(first, end);
+      return [Math.floor(d0 + 0.25 * (d1 - d0)), Math.ceil(d0 + 0.75 * (d1 - d0))];
+    };
+    expect([w.big!.bins.b0, w.big!.bins.b1]).toEqual(share(w.big!.first, w.big!.end));
+    // a write far past the end: the op's own answer covers the same share of the longer range
+    const at = w.big!.end * 3;
+    const s = snap(
+      h.handleNow({
+        v: 2,
+        id: 3,
+        type: 'apply',
+        ops: [{ op: 'insert', ino: 1, lblk: at, len: 1, pblk: 5, status: 'W' }],
+        ino: 1,
+      }),
+    );
+    const big = s.detail.big!;
+    expect(big.end).toBe(at + 1);
+    expect([big.bins.b0, big.bins.b1]).toEqual(share(big.first, big.end));
+    expect(big.bins.b1).toBeGreaterThan(w.big!.bins.b1);
   });
 
   it('steps through an op on a big tree with summaries kept right by patching', () => {

@@ -397,6 +397,16 @@ export interface Bins {
   extents: ExtentTuple[] | null;
 }
 
+/**
+ * The block range a big tree's block map fits: from the first extent to the end of the last, 2%
+ * wider on each side (and at least 16 blocks). The page's scale and the worker's answer to a view
+ * given as a share of it (BigWindow.bins u0, u1) both start from here.
+ */
+export function mapDomain(first: number, end: number): [number, number] {
+  const span = Math.max(16, end - first);
+  return [Math.max(0, first - span * 0.02), end + span * 0.02];
+}
+
 /** At most this many extents in a block range come as extents instead of only bins. */
 export const BIN_EXTENTS = 600;
 

@@ -38,6 +38,7 @@ import {
   blockBins,
   findBlock,
   lod,
+  mapDomain,
   nodeAtRank,
   rowsAt,
   statusCounts,
@@ -623,8 +624,15 @@ export class EngineHost {
     }
     const from = Math.max(0, Math.min(w.rows.from, Math.max(0, count - w.rows.count)));
     const bw = w.bins ?? { b0: first, b1: Math.max(end, first + 1), n: 400 };
-    const b0 = Math.max(0, Math.floor(bw.b0));
-    const b1 = Math.max(b0 + 1, Math.ceil(bw.b1));
+    let lo: number;
+    let hi: number;
+    if ('u0' in bw) {
+      const [d0, d1] = mapDomain(first, end);
+      lo = d0 + bw.u0 * (d1 - d0);
+      hi = d0 + bw.u1 * (d1 - d0);
+    } else [lo, hi] = [bw.b0, bw.b1];
+    const b0 = Math.max(0, Math.floor(lo));
+    const b1 = Math.max(b0 + 1, Math.ceil(hi));
     return {
       height,
       blocks: aug.blocks[root]!,

@@ -201,8 +201,13 @@ export interface BigWindow {
   /** null: the whole tree, as at "Fit". */
   tree: LodView | null;
   rows: { from: number; count: number };
-  /** Block range [b0, b1) cut into `n` bins; null: the whole range in 400 bins. */
-  bins: { b0: number; b1: number; n: number } | null;
+  /**
+   * The block range cut into `n` bins: [b0, b1) as it stands, or the share [u0, u1) of the range
+   * the block map fits (`mapDomain`), which moves with the extents: an op past the end is then
+   * answered with the bins of the view the page will show, with no second request. null: the
+   * whole range in 400 bins.
+   */
+  bins: { b0: number; b1: number; n: number } | { u0: number; u1: number; n: number } | null;
 }
 
 /** A big tree as the page sees it: summaries plus the window it looks at. */

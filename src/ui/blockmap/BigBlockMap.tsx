@@ -12,7 +12,7 @@ import {
   selectSetBigWindow,
 } from '../../store/selectors.ts';
 import type { BigDetail } from '../../worker/protocol.ts';
-import { CATEGORIES } from '../../worker/bigTree.ts';
+import { CATEGORIES, mapDomain } from '../../worker/bigTree.ts';
 import { useSize } from '../shared/useSize.ts';
 import { statusFill } from '../shared/status.ts';
 import { BarView, TRACK_H, TRACK_Y } from './BarView.tsx';
@@ -49,24 +49,21 @@ export function BigBlockMap() {
   const boxRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const { width } = useSize(boxRef);
-  const span = Math.max(16, big.end - big.first);
-  const d0 = Math.max(0, big.first - span * 0.02);
-  const d1 = big.end + span * 0.02;
+  const [d0, d1] = mapDomain(big.first, big.end);
   const { zoom, base, sc } = useBlockScale(svgRef, d0, d1, width, Math.max(2, (d1 - d0) / 8), ino);
   const { setTransform } = zoom;
   const [v0, v1] = sc.domain() as [number, number];
 
-  // ask for the bins of the range in view
+  // Ask for the bins of the range in view, as a share of the fitted range (the scale's range is
+  // [10, width - 10]): from the zoom alone, so an op that moves the range (a write past the end)
+  // is answered with this view's bins and needs no second request.
+  const t = zoom.transform;
+  const u0 = (t.invertX(10) - 10) / Math.max(1, width - 20);
+  const u1 = (t.invertX(width - 10) - 10) / Math.max(1, width - 20);
   useEffect(() => {
     if (width === 0) return;
-    setWindow({
-      bins: {
-        b0: Math.max(0, Math.floor(v0)),
-        b1: Math.ceil(v1),
-        n: Math.max(1, Math.floor((width - 20) / BIN_PX)),
-      },
-    });
-  }, [v0, v1, width, setWindow]);
+    setWindow({ bins: { u0, u1, n: Math.max(1, Math.floor((width - 20) / BIN_PX)) } });
+  }, [u0, u1, width, setWindow]);
 
   // "Go to block": bring the block into view
   const seen = useRef(foundSeq);
