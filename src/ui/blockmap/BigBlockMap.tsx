@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { zoomIdentity } from 'd3-zoom';
 import { useEsx } from '../../store/useEsx.ts';
 import {
@@ -84,11 +84,15 @@ export function BigBlockMap() {
 
   const onKeyDown = mapKeys(zoom);
 
-  // columns depend on the bins and the block range in view only: a pan of the tree re-renders
-  // this panel with the same bins, and React skips the same elements
+  // Columns depend on the bins and the block range in view only: a pan of the tree re-renders
+  // this panel with the same bins, and React skips the same elements. They are drawn as one path
+  // per status and one for the coverage strips, not an element per bin and status: hundreds of
+  // rects to restyle and lay out again cost every op that moves the range more than its frame.
   const columns = useMemo(() => {
-    const out: ReactNode[] = [];
-    if (bins.extents) return out;
+    const byCat: string[][] = CATEGORIES.map(() => []);
+    const cover: string[] = [];
+    if (bins.extents) return { byCat, cover: '' };
+    const r = (v: number) => Math.round(v * 10) / 10;
     for (let i = 0; i < n; i++) {
       const cov = bins.covered[i]!;
       if (cov <= 0) continue;
@@ -101,35 +105,18 @@ export function BigBlockMap() {
       const mix = bins.mix[i]!;
       const total = mix.reduce((a, b) => a + b, 0) || 1;
       let y = TRACK_Y + h;
-      const w = Math.max(1, x1 - x0 - 0.5);
+      const x = r(x0);
+      const w = r(Math.max(1, x1 - x0 - 0.5));
       mix.forEach((m, c) => {
         if (!m) return;
         const sh = (h * m) / total;
         y -= sh;
-        out.push(
-          <rect
-            key={`${i}-${c}`}
-            x={x0}
-            y={y}
-            width={w}
-            height={sh}
-            fill={statusFill(CATEGORIES[c] === 'other' ? '' : CATEGORIES[c]!)}
-          />,
-        );
+        byCat[c]!.push(`M${x} ${r(y)}h${w}v${r(sh)}h${-w}z`);
       });
-      const share = Math.min(1, cov / binW);
-      out.push(
-        <rect
-          key={`${i}-cover`}
-          className="bin-cover"
-          x={x0}
-          y={TRACK_Y + TRACK_H - 1 - COVER_H * share}
-          width={w}
-          height={Math.max(1, COVER_H * share)}
-        />,
-      );
+      const ch = Math.max(1, COVER_H * Math.min(1, cov / binW));
+      cover.push(`M${x} ${r(TRACK_Y + TRACK_H - 1 - ch)}h${w}v${r(ch)}h${-w}z`);
     }
-    return out;
+    return { byCat, cover: cover.join('') };
     // sc is a function of the zoom transform and the base scale, both in the deps
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [bins, n, binW, width, zoom.transform, base]);
@@ -173,7 +160,16 @@ export function BigBlockMap() {
             </g>
           ) : (
             <g className="bins" aria-hidden="true">
-              {columns}
+              {columns.byCat.map((d, c) =>
+                d.length ? (
+                  <path
+                    key={CATEGORIES[c]}
+                    d={d.join('')}
+                    fill={statusFill(CATEGORIES[c] === 'other' ? '' : CATEGORIES[c]!)}
+                  />
+                ) : null,
+              )}
+              {columns.cover && <path className="bin-cover" d={columns.cover} />}
             </g>
           )}
           {mark !== null && <LookupMark sc={sc} block={mark} />}
