@@ -40,6 +40,30 @@ describe('createEsxStore', () => {
     expect(host.session().ops).toEqual(s.ops);
   });
 
+  it('run: appends in place to a log of its own: other stores, newSession and a loaded array keep theirs', async () => {
+    const a = (await started()).store;
+    const b = (await started()).store;
+    const op = { op: 'lookup', ino: 1, lblk: 3 } as const;
+    await a.getState().run([op]);
+    const log = a.getState().ops;
+    await a.getState().run([op]);
+    expect(a.getState().ops).toBe(log);
+    expect(log).toHaveLength(2);
+    expect(a.getState().results).toHaveLength(2);
+    expect(b.getState().ops).toEqual([]);
+    await b.getState().newSession(4);
+    expect(b.getState().ops).toEqual([]);
+    // a lesson's ops (or Undo's) handed to loadSession must not grow with the log
+    const mine = [...EXAMPLE_OPS];
+    await b.getState().loadSession({ inodes: 4 }, mine, { op: mine.length, step: 0 });
+    await b.getState().run([op]);
+    expect(mine).toEqual(EXAMPLE_OPS);
+    expect(b.getState().ops).toHaveLength(EXAMPLE_OPS.length + 1);
+    await a.getState().newSession(4);
+    expect(a.getState().ops).toEqual([]);
+    expect(log).toHaveLength(2);
+  });
+
   it('run: shows an engine error in the result line and keeps the state', async () => {
     const { store } = await started();
     await store.getState().run(EXAMPLE_OPS);

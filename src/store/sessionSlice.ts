@@ -24,6 +24,12 @@ import { perfMarks } from './perf.ts';
 
 export interface SessionState {
   base: SessionBase;
+  /**
+   * The op log and each op's result. An op appends to them in place (a copy of a million-op log
+   * at every op cost milliseconds and garbage): read their length, not their identity, to follow
+   * them. A drop, a load or a job puts new arrays here, and the store never hands out or keeps
+   * an array it does not own, so an array kept for Undo never changes.
+   */
   ops: Op[];
   results: OpResult[];
   /** Where the timeline stands: `op` ops applied, `step` micro-steps into the next one. */
@@ -94,7 +100,8 @@ export const EXAMPLE_OPS: Op[] = [
   { op: 'lookup', ino: 1, lblk: 26 },
 ];
 
-export const initialSession: SessionState = {
+/** A new session's state; the log arrays are new each time, as ops are appended to them in place. */
+export const initialSession = (): SessionState => ({
   base: { inodes: 4 },
   ops: [],
   results: [],
@@ -108,7 +115,9 @@ export const initialSession: SessionState = {
   undo: null,
   job: null,
   imported: null,
-};
+});
+
+type SnapshotReply = Extract<Reply, { type: 'snapshot' }>;
 
 function protocolError(r: Reply): ResultLine | null {
   if (r.type !== 'error') return null;
@@ -119,8 +128,14 @@ export function createSessionSlice(
   client: EngineClient,
 ): StateCreator<EsxState, [], [], SessionState & SessionActions> {
   return (set, get) => {
-    /** Stores a snapshot reply; returns false on an error reply (shown in the result line). */
-    const take = (r: Reply): r is Extract<Reply, { type: 'snapshot' }> => {
+    /**
+     * Stores a snapshot reply, with what `more` derives from it in the same store update (so the
+     * views render once per reply); returns false on an error reply (shown in the result line).
+     */
+    const take = (
+      r: Reply,
+      more?: (s: EsxState, r: SnapshotReply) => Partial<EsxState>,
+    ): r is SnapshotReply => {
       const err = protocolError(r);
       if (err) {
         set({ result: err });
@@ -134,6 +149,7 @@ export function createSessionSlice(
         tree: toTreeRecords(s.tree, r.snapshot.detail),
         cursor: r.snapshot.cursor,
         lookup: r.snapshot.lookup,
+        ...more?.(s, r),
       }));
       return true;
     };
@@ -151,29 +167,30 @@ export function createSessionSlice(
       for (const op of ops) ino = opInode(op) ?? ino;
       const before = get();
       const r = await ask({ type: 'apply', ops, ino });
-      if (!take(r)) return;
-      const dropped = r.dropped ?? [];
-      const inodes = r.snapshot.inodeCount;
-      // concat, not spread, and no slice when nothing was dropped: at a million ops a spread
-      // costs tens of milliseconds per op
-      const keep = before.ops.length - dropped.length;
-      const kept = dropped.length ? before.ops.slice(0, keep) : before.ops;
-      set((s) => ({
-        ops: kept.concat(ops),
-        results: (s.results.length === keep ? s.results : s.results.slice(0, keep)).concat(
-          r.results,
-        ),
-        result: describeBatch(ops, r.results),
-        selectedIno: Math.min(ino, inodes),
-        undo: dropped.length
-          ? { ops: before.ops, cursor: before.cursor, dropped: dropped.length }
-          : // Undo would now throw away this op too: it is only offered right after the drop.
-            null,
-      }));
+      take(r, (s, r) => {
+        const dropped = r.dropped ?? [];
+        // appended in place (see SessionState.ops); a drop starts new arrays, so the log kept
+        // for Undo stays as it was
+        const keep = s.ops.length - dropped.length;
+        const log = dropped.length ? s.ops.slice(0, keep) : s.ops;
+        const results = s.results.length === keep ? s.results : s.results.slice(0, keep);
+        for (const op of ops) log.push(op);
+        for (const res of r.results) results.push(res);
+        return {
+          ops: log,
+          results,
+          result: describeBatch(ops, r.results),
+          selectedIno: Math.min(ino, r.snapshot.inodeCount),
+          undo: dropped.length
+            ? { ops: s.ops, cursor: before.cursor, dropped: dropped.length }
+            : // Undo would now throw away this op too: it is only offered right after the drop.
+              null,
+        };
+      });
     };
 
     return {
-      ...initialSession,
+      ...initialSession(),
 
       async start() {
         busy(1);
@@ -191,16 +208,15 @@ export function createSessionSlice(
       async loadSession(base, ops, cursor) {
         const ino = Math.max(1, get().selectedIno);
         const r = await ask({ type: 'load', base, ops, cursor, ino });
-        if (!take(r)) return false;
-        set({
+        return take(r, (_, r) => ({
           base,
-          ops,
+          // a copy: the caller's array (a lesson's, Undo's) must not grow with the log
+          ops: ops.slice(),
           results: r.results,
           pending: null,
           undo: null,
           selectedIno: r.snapshot.detail.ino,
-        });
-        return true;
+        }));
       },
 
       async run(ops) {
@@ -272,7 +288,7 @@ export function createSessionSlice(
 
       async newSession(inodes) {
         set({
-          ...initialSession,
+          ...initialSession(),
           base: { inodes },
           engine: get().engine,
           selectedIno: 1,
