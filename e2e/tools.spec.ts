@@ -322,3 +322,32 @@ test('LRU moves glide to their new places, unless reduced motion is asked for', 
   await page.waitForTimeout(300);
   expect(await glides()).toEqual([]);
 });
+
+test('an op that comes while the LRU still glides moves only the inodes it moves', async ({
+  page,
+}) => {
+  const app = new Tools(page);
+  // glides ten times slower, so that the second op surely comes during the first one's glides
+  await (
+    await page.context().newCDPSession(page)
+  ).send('Animation.setPlaybackRate', {
+    playbackRate: 0.1,
+  });
+  await app.command('insert 1 0 4 100 W\ninsert 2 0 4 200 W\ninsert 3 0 4 300 W');
+  await expect.poll(() => page.evaluate(() => document.getAnimations().length)).toBeGreaterThan(0);
+  await page.evaluate(() => {
+    const w = window as unknown as { __glides: string[] };
+    w.__glides = [];
+    const animate = Element.prototype.animate;
+    Element.prototype.animate = function (this: Element, ...args: Parameters<Element['animate']>) {
+      if (this.closest('.lru-panel')) w.__glides.push((this as HTMLElement).dataset.ino ?? '');
+      return animate.apply(this, args);
+    };
+  });
+  await app.command('lookup 1 0'); // 1 goes to the tail, 2 and 3 move up; inode 4 stays put
+  expect(await app.lruOrder()).toEqual([2, 3, 1]);
+  expect(await page.evaluate(() => document.getAnimations().length)).toBeGreaterThan(0);
+  await page.waitForTimeout(300);
+  const got = await page.evaluate(() => (window as unknown as { __glides: string[] }).__glides);
+  expect(got.sort()).toEqual(['1', '2', '3']);
+});

@@ -7,13 +7,31 @@
  *
  * Positions are read in the next animation frame rather than in a layout effect: the browser lays
  * the page out for that frame anyway, so a big update (a workload's last reply) is not laid out
- * twice, and the animation still starts before the frame is painted.
+ * twice, and the animation still starts before the frame is painted. They are layout positions:
+ * an element still gliding is measured without its glide's offset, or an op that comes within a
+ * glide of the last would take the elements still in flight for moved ones.
  */
 import { useEffect, useRef, type RefObject } from 'react';
 
 const DURATION = 320;
 
 type Pos = { left: number; top: number };
+
+/** Where `el` is laid out relative to `origin`: its box, less the offset of a glide in flight. */
+function layoutPos(el: HTMLElement, origin: DOMRect): Pos {
+  const r = el.getBoundingClientRect();
+  let left = r.left - origin.left;
+  let top = r.top - origin.top;
+  if (el.getAnimations().length > 0) {
+    const t = getComputedStyle(el).transform;
+    if (t && t !== 'none') {
+      const m = new DOMMatrixReadOnly(t);
+      left -= m.m41;
+      top -= m.m42;
+    }
+  }
+  return { left, top };
+}
 
 function reducedMotion(): boolean {
   return (
@@ -32,10 +50,7 @@ export function useFlip(container: RefObject<HTMLElement | null>, key: string): 
       // relative to the container, so a scroll between two renders is not taken for a move
       const origin = root.getBoundingClientRect();
       const now = new Map<string, Pos>();
-      for (const el of els) {
-        const r = el.getBoundingClientRect();
-        now.set(el.dataset.flip!, { left: r.left - origin.left, top: r.top - origin.top });
-      }
+      for (const el of els) now.set(el.dataset.flip!, layoutPos(el, origin));
       const before = last.current;
       last.current = now;
       if (before.size === 0 || reducedMotion()) return;
