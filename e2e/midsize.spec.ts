@@ -3,9 +3,9 @@
  * yet scrolls through all of them, the block map draws narrow bars together but keeps cache_es and
  * the step's bars, and the far-out tree is a sketch on a canvas that zooming in turns into nodes.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { Explorer, type Row } from './explorer.ts';
+import { violations } from './tools.ts';
 
 const N = 600;
 
@@ -68,13 +68,7 @@ test('the table draws the rows in view and scrolls through every extent', async 
   await expect(found).toBeInViewport();
 
   // The windowed table, the dense block map and the sketch pass axe's WCAG 2.1 AA rules.
-  const axe = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
+  expect(await violations(page, [])).toEqual([]);
 });
 
 test('a dense block map keeps cache_es and the step marks as their own bars', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { Tools, replayLast, violations } from './tools.ts';
 
 // Three inodes with delayed and written extents; the lookup moves inode 1 to the LRU tail.
@@ -295,12 +295,11 @@ for (const scheme of ['light', 'dark'] as const)
     expect(await violations(page, ['.tools']), 'import report').toEqual([]);
   });
 
-test('LRU moves glide to their new places, unless reduced motion is asked for', async ({
-  page,
-}) => {
-  const app = new Tools(page);
-  await app.command('insert 1 0 4 100 W\ninsert 2 0 4 200 W\ninsert 3 0 4 300 W');
-  // Records which LRU chips start an animation (reading only: the page animates on its own).
+/**
+ * Records which LRU chips start an animation (reading only: the page animates on its own);
+ * returns a reader that takes the inodes recorded since it last read.
+ */
+async function recordGlides(page: Page): Promise<() => Promise<string[]>> {
   await page.evaluate(() => {
     const w = window as unknown as { __glides: string[] };
     w.__glides = [];
@@ -310,8 +309,16 @@ test('LRU moves glide to their new places, unless reduced motion is asked for', 
       return animate.apply(this, args);
     };
   });
-  const glides = () =>
+  return () =>
     page.evaluate(() => (window as unknown as { __glides: string[] }).__glides.splice(0));
+}
+
+test('LRU moves glide to their new places, unless reduced motion is asked for', async ({
+  page,
+}) => {
+  const app = new Tools(page);
+  await app.command('insert 1 0 4 100 W\ninsert 2 0 4 200 W\ninsert 3 0 4 300 W');
+  const glides = await recordGlides(page);
   await app.command('lookup 1 0'); // inode 1 goes from the head to the tail, 2 and 3 move up
   expect(await app.lruOrder()).toEqual([2, 3, 1]);
   await expect.poll(async () => (await glides()).sort()).toEqual(['1', '2', '3']);
@@ -335,19 +342,10 @@ test('an op that comes while the LRU still glides moves only the inodes it moves
   });
   await app.command('insert 1 0 4 100 W\ninsert 2 0 4 200 W\ninsert 3 0 4 300 W');
   await expect.poll(() => page.evaluate(() => document.getAnimations().length)).toBeGreaterThan(0);
-  await page.evaluate(() => {
-    const w = window as unknown as { __glides: string[] };
-    w.__glides = [];
-    const animate = Element.prototype.animate;
-    Element.prototype.animate = function (this: Element, ...args: Parameters<Element['animate']>) {
-      if (this.closest('.lru-panel')) w.__glides.push((this as HTMLElement).dataset.ino ?? '');
-      return animate.apply(this, args);
-    };
-  });
+  const glides = await recordGlides(page);
   await app.command('lookup 1 0'); // 1 goes to the tail, 2 and 3 move up; inode 4 stays put
   expect(await app.lruOrder()).toEqual([2, 3, 1]);
   expect(await page.evaluate(() => document.getAnimations().length)).toBeGreaterThan(0);
   await page.waitForTimeout(300);
-  const got = await page.evaluate(() => (window as unknown as { __glides: string[] }).__glides);
-  expect(got.sort()).toEqual(['1', '2', '3']);
+  expect((await glides()).sort()).toEqual(['1', '2', '3']);
 });

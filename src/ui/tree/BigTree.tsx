@@ -23,6 +23,7 @@ import {
 import type { BigDetail } from '../../worker/protocol.ts';
 import { useSize } from '../shared/useSize.ts';
 import { useZoom } from '../shared/useZoom.ts';
+import { canvas2d, useSchemeVersion } from '../shared/canvas.ts';
 import { camera, centreX, fitScale, lodView, TOP_PAD } from './bigGeometry.ts';
 import { drawBig, hitTest, readPalette, type Drawn, type Palette } from './drawBig.ts';
 import { Minimap } from './Minimap.tsx';
@@ -67,7 +68,8 @@ export function BigTree({ api, hidden }: { api: { current: BigTreeApi | null }; 
   const [said, setSaid] = useState('');
   const drawnRef = useRef<Drawn>({ nodes: [], summaries: [] });
   const palette = useRef<Palette | null>(null);
-  const [theme, setTheme] = useState(0);
+  // the colour scheme can change under us: read the colours again
+  const theme = useSchemeVersion(() => (palette.current = null));
 
   const fit = useCallback(() => {
     if (width === 0) return;
@@ -129,14 +131,9 @@ export function BigTree({ api, hidden }: { api: { current: BigTreeApi | null }; 
   // draw on every change: a frame costs the items in view, not the tree
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
-    if (!canvas || width === 0 || height === 0) return;
-    const dpr = window.devicePixelRatio || 1;
-    if (canvas.width !== Math.round(width * dpr)) canvas.width = Math.round(width * dpr);
-    if (canvas.height !== Math.round(height * dpr)) canvas.height = Math.round(height * dpr);
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
+    const ctx = canvas2d(canvas, width, height);
+    if (!canvas || !ctx) return;
     palette.current ??= readPalette(canvas);
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     const d = drawBig(ctx, width, height, big.lod, cam, marks, palette.current);
     drawnRef.current = d;
     // What is drawn goes straight to the element (a state would render the component twice a
@@ -167,17 +164,6 @@ export function BigTree({ api, hidden }: { api: { current: BigTreeApi | null }; 
     if (largest) canvas.dataset.largestSummary = largest;
     else delete canvas.dataset.largestSummary;
   }, [big, cam, marks, width, height, count, ino, found, theme]);
-
-  // the theme can change under us: read the palette again
-  useEffect(() => {
-    const mq = window.matchMedia('(prefers-color-scheme: dark)');
-    const again = () => {
-      palette.current = null;
-      setTheme((v) => v + 1);
-    };
-    mq.addEventListener('change', again);
-    return () => mq.removeEventListener('change', again);
-  }, []);
 
   const zoomInto = useCallback(
     (lo: number, n: number, depth: number) => {

@@ -1,7 +1,8 @@
-import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import type { ZoomTransform } from 'd3-zoom';
 import type { TreeRecords } from '../../store/treeRecords.ts';
 import { NODE_H, NODE_W, nodeX, nodeY } from './geometry.ts';
+import { canvas2d, useSchemeVersion } from '../shared/canvas.ts';
 
 interface SketchInk {
   edge: string;
@@ -38,18 +39,14 @@ interface Props {
 export const TreeSketch = memo(function TreeSketch({ tree, t, width, height }: Props) {
   const ref = useRef<HTMLCanvasElement>(null);
   const ink = useRef<SketchInk | null>(null);
-  const [theme, setTheme] = useState(0);
+  // the colour scheme can change under us: read the colours again
+  const theme = useSchemeVersion(() => (ink.current = null));
 
   useLayoutEffect(() => {
     const canvas = ref.current;
-    if (!canvas || width === 0 || height === 0) return;
-    const dpr = window.devicePixelRatio || 1;
-    if (canvas.width !== Math.round(width * dpr)) canvas.width = Math.round(width * dpr);
-    if (canvas.height !== Math.round(height * dpr)) canvas.height = Math.round(height * dpr);
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
+    const ctx = canvas2d(canvas, width, height);
+    if (!canvas || !ctx) return;
     const c = (ink.current ??= readInk(canvas));
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, width, height);
     const k = t.k;
     const X = (x: number) => t.x + nodeX(x) * k;
@@ -100,17 +97,6 @@ export const TreeSketch = memo(function TreeSketch({ tree, t, width, height }: P
       ctx.stroke();
     }
   }, [tree, t, width, height, theme]);
-
-  // the theme can change under us: read the colours again
-  useEffect(() => {
-    const mq = window.matchMedia('(prefers-color-scheme: dark)');
-    const again = () => {
-      ink.current = null;
-      setTheme((v) => v + 1);
-    };
-    mq.addEventListener('change', again);
-    return () => mq.removeEventListener('change', again);
-  }, []);
 
   return (
     <canvas
