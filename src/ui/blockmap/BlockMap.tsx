@@ -79,7 +79,7 @@ function SmallBlockMap() {
           onKeyDown={onKeyDown}
         >
           <MapTrack sc={sc} width={width} />
-          {dense && <DenseBars extents={extents} bars={bars} cache={cache} marks={marks} />}
+          {dense && <DenseBars extents={extents} bars={bars} own={own} />}
           <g className="bars">
             {own.map(({ index, x0, x1 }) => {
               const [lblk, len, status, pblk] = extents[index]!;
@@ -105,23 +105,22 @@ function SmallBlockMap() {
   );
 }
 
-/** The narrow bars of a dense map: one path per status fill. */
+/** The bars of a dense map that have no element of their own (`own`): one path per status fill. */
 function DenseBars({
   extents,
   bars,
-  cache,
-  marks,
+  own,
 }: {
   extents: readonly ExtentTuple[];
   bars: readonly Bar[];
-  cache: number | null;
-  marks: ReadonlyMap<number, StepMark>;
+  own: readonly Bar[];
 }) {
   const paths = useMemo(() => {
+    const drawn = new Set(own.map((b) => b.index));
     const byFill = new Map<string, string[]>();
     for (const { index, x0, x1 } of bars) {
-      const [lblk, , status] = extents[index]!;
-      if (x1 - x0 >= WIDE_PX || lblk === cache || marks.has(lblk)) continue;
+      if (drawn.has(index)) continue;
+      const status = extents[index]![2];
       const fill = statusFill(status);
       let d = byFill.get(fill);
       if (!d) byFill.set(fill, (d = []));
@@ -131,7 +130,7 @@ function DenseBars({
       d.push(`M${x} ${TRACK_Y}h${w}v${TRACK_H}h${-w}z`);
     }
     return [...byFill].map(([fill, d]) => ({ fill, d: d.join('') }));
-  }, [extents, bars, cache, marks]);
+  }, [extents, bars, own]);
   return (
     <g className="dense-bars" aria-hidden="true">
       {paths.map(({ fill, d }) => (

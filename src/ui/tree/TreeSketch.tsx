@@ -98,13 +98,5 @@ export const TreeSketch = memo(function TreeSketch({ tree, t, width, height }: P
     }
   }, [tree, t, width, height, theme]);
 
-  return (
-    <canvas
-      ref={ref}
-      className="tree-sketch"
-      style={{ width, height }}
-      aria-hidden="true"
-      data-cache={tree.byId[tree.cacheId] ? tree.cacheId : undefined}
-    />
-  );
+  return <canvas ref={ref} className="tree-sketch" style={{ width, height }} aria-hidden="true" />;
 });
